@@ -1,0 +1,41 @@
+"""The configuration options the runtime knows, with Streamlit's names and defaults."""
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from typing import Any
+
+from .errors import StreamlitAPIException
+
+DEFAULTS: dict[str, Any] = {
+    "runner.enforceSerializableSessionState": False,
+    "runner.magicEnabled": True,
+    "global.disableWidgetStateDuplicationWarning": False,
+}
+"""Every option this runtime honours, by its dotted name."""
+
+
+@dataclass
+class Config:
+    options: dict[str, Any] = field(default_factory=lambda: dict(DEFAULTS))
+
+    def get(self, name: str) -> Any:
+        if name not in self.options:
+            raise StreamlitAPIException(f'Config key "{name}" not defined.')
+        return self.options[name]
+
+    def set(self, name: str, value: Any) -> None:
+        if name not in DEFAULTS:
+            raise StreamlitAPIException(f'Config key "{name}" not defined.')
+        self.options[name] = value
+
+    @classmethod
+    def from_toml(cls, text: str) -> Config:
+        """Read a ``.streamlit/config.toml`` text; unknown options are an error."""
+        config = cls()
+        for section, values in tomllib.loads(text).items():
+            if not isinstance(values, dict):
+                raise StreamlitAPIException(f'Config key "{section}" not defined.')
+            for option, value in values.items():
+                config.set(f"{section}.{option}", value)
+        return config

@@ -1,0 +1,46 @@
+"""The run that is under way: which session, which widgets and forms it has seen.
+
+Pyodide has no threads and neither does this runtime, so the current run is a
+module-level slot that the runner sets and clears.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .config import Config
+    from .elements import Block
+    from .state import SessionState
+
+
+@dataclass
+class RunContext:
+    """Everything one script run needs to know besides the script."""
+
+    state: SessionState
+    config: Config
+    root: Block
+    sidebar: Block
+    widget_ids_this_run: set[str] = field(default_factory=set)
+    form_ids_this_run: set[str] = field(default_factory=set)
+    keys_this_run: set[str] = field(default_factory=set)
+    element_ids_this_run: set[str] = field(default_factory=set)
+    # The blocks opened with ``with``: the innermost receives st.* calls.
+    block_stack: list[Block] = field(default_factory=list)
+    in_callback: bool = False
+    log: list[str] = field(default_factory=list)
+
+
+_current: RunContext | None = None
+
+
+def current() -> RunContext | None:
+    return _current
+
+
+def activate(ctx: RunContext | None) -> RunContext | None:
+    """Make ``ctx`` the current run and return the one it replaces."""
+    global _current
+    previous, _current = _current, ctx
+    return previous

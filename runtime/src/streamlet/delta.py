@@ -1,0 +1,124 @@
+"""DeltaGenerator: where ``st.*`` calls land, and the display commands.
+
+``st.title(...)`` is the main DeltaGenerator's method; inside ``with st.form(...)``
+the innermost open block receives it instead. Widgets live in :mod:`.inputs`,
+layout in :mod:`.layout`; both are mixed into :class:`DeltaGenerator`.
+"""
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from . import context
+from .elements import Block, exception_element
+from .errors import StreamlitAPIException
+
+
+class DeltaGeneratorBase:
+    """Finds the block a command writes to, and the form it sits in."""
+
+    def __init__(self, block: Block | None = None, *, root: str = "main", form_id: str = "") -> None:
+        self._block = block
+        self._root = root
+        self._form_id = form_id
+
+    def _ctx(self) -> context.RunContext:
+        ctx = context.current()
+        if ctx is None:
+            raise StreamlitAPIException(
+                "This command needs a running script: run it through streamlet's runner or AppTest."
+            )
+        return ctx
+
+    def _target(self) -> DeltaGeneratorBase:
+        """The generator that really receives a command (the innermost ``with`` block for ``st.*``)."""
+        if self._block is None:
+            ctx = self._ctx()
+            if self._root == "main" and ctx.block_stack:
+                return ctx.block_stack[-1].generator  # type: ignore[attr-defined, no-any-return]
+            if self._root == "sidebar":
+                return _rooted(ctx.sidebar, "sidebar")
+            return _rooted(ctx.root, "main")
+        return self
+
+    def _add(self, type: str, **fields: Any) -> dict[str, Any]:
+        target = self._target()
+        assert target._block is not None
+        return target._block.add({"type": type, **fields})
+
+    @property
+    def form_id(self) -> str:
+        return self._target()._form_id
+
+
+def _rooted(block: Block, root: str) -> DeltaGeneratorBase:
+    from .generator import DeltaGenerator
+
+    return DeltaGenerator(block, root=root)
+
+
+def _text(body: Any) -> str:
+    return "" if body is None else str(body)
+
+
+class DisplayMixin(DeltaGeneratorBase):
+    def title(self, body: Any, anchor: str | bool | None = None, *, help: str | None = None) -> None:
+        self._add("title", body=_text(body), help=help)
+
+    def header(self, body: Any, anchor: str | bool | None = None, *, help: str | None = None,
+               divider: bool | str = False) -> None:
+        self._add("header", body=_text(body), help=help)
+
+    def subheader(self, body: Any, anchor: str | bool | None = None, *, help: str | None = None,
+                  divider: bool | str = False) -> None:
+        self._add("subheader", body=_text(body), help=help)
+
+    def markdown(self, body: Any, unsafe_allow_html: bool = False, *, help: str | None = None) -> None:
+        self._add("markdown", body=_text(body), help=help)
+
+    def caption(self, body: Any, unsafe_allow_html: bool = False, *, help: str | None = None) -> None:
+        self._add("caption", body=_text(body), help=help)
+
+    def text(self, body: Any, *, help: str | None = None) -> None:
+        self._add("text", body=_text(body), help=help)
+
+    def code(self, body: Any, language: str | None = "python", *, line_numbers: bool = False) -> None:
+        self._add("code", body=_text(body), language=language or "plaintext")
+
+    def divider(self) -> None:
+        self._add("divider")
+
+    def json(self, body: Any, *, expanded: bool | int = True) -> None:
+        from .state import SessionStateProxy
+
+        if isinstance(body, SessionStateProxy):
+            body = body.to_dict()
+        if not isinstance(body, str):
+            try:
+                body = json.dumps(body, default=repr)
+            except TypeError:
+                body = json.dumps(repr(body))
+        self._add("json", body=body, expanded=expanded)
+
+    def _alert(self, kind: str, body: Any, icon: str | None) -> None:
+        self._add(kind, body=_text(body), icon=icon)
+
+    def error(self, body: Any, *, icon: str | None = None) -> None:
+        self._alert("error", body, icon)
+
+    def warning(self, body: Any, *, icon: str | None = None) -> None:
+        self._alert("warning", body, icon)
+
+    def info(self, body: Any, *, icon: str | None = None) -> None:
+        self._alert("info", body, icon)
+
+    def success(self, body: Any, *, icon: str | None = None) -> None:
+        self._alert("success", body, icon)
+
+    def exception(self, exception: BaseException) -> None:
+        self._target()._block.add(exception_element(exception))  # type: ignore[union-attr]
+
+    def write(self, *args: Any, unsafe_allow_html: bool = False) -> None:
+        from .write import write
+
+        write(self, args, unsafe_allow_html)

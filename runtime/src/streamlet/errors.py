@@ -1,0 +1,144 @@
+"""Exception classes named and worded as in Streamlit.
+
+The classes claim ``streamlit.errors`` as their module, so a script that prints
+one, or the page that shows it, names it exactly as Streamlit does.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+SESSION_STATE_DOCS = (
+    "https://docs.streamlit.io/develop/concepts/architecture/session-state#initialization"
+)
+
+
+class Error(Exception):
+    """Base of every Streamlit error."""
+
+
+class StreamlitAPIException(Error):
+    """The script used the API in a way Streamlit does not allow."""
+
+    def __init__(self, *args: Any, error_id: str | None = None) -> None:
+        super().__init__(*args)
+        self.error_id = error_id
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({', '.join(repr(a) for a in self.args)})"
+
+
+class LocalizableStreamlitException(StreamlitAPIException):
+    """An API error whose message is a template filled from keyword arguments."""
+
+    def __init__(self, message: str, **kwargs: Any) -> None:
+        error_id = kwargs.pop("error_id", None)
+        super().__init__(message.format(**kwargs), error_id=error_id)
+        self.exec_kwargs = kwargs
+
+
+class DuplicateWidgetID(StreamlitAPIException):
+    """Two elements of one run got the same id or the same key."""
+
+
+class StreamlitDuplicateElementId(DuplicateWidgetID):
+    def __init__(self, element_type: str) -> None:
+        super().__init__(
+            f"There are multiple `{element_type}` elements with the same auto-generated ID. "
+            "When this element is created, it is assigned an internal ID based on the element "
+            "type and provided parameters. Multiple elements with the same type and parameters "
+            "will cause this error.\n\n"
+            f"To fix this error, please pass a unique `key` argument to the `{element_type}` element."
+        )
+
+
+class StreamlitDuplicateElementKey(DuplicateWidgetID):
+    def __init__(self, user_key: str) -> None:
+        super().__init__(
+            f"There are multiple elements with the same `key='{user_key}'`. To fix this, please "
+            "make sure that the `key` argument is unique for each element you create."
+        )
+
+
+class UnserializableSessionStateError(StreamlitAPIException):
+    """A value in session state cannot be pickled while the runner demands it."""
+
+
+class StreamlitInvalidFormCallbackError(LocalizableStreamlitException):
+    def __init__(self) -> None:
+        super().__init__(
+            "Within a form, callbacks can only be defined on `st.form_submit_button`. "
+            "Defining callbacks on other widgets inside a form is not allowed."
+        )
+
+
+class StreamlitInvalidLayoutContextError(StreamlitAPIException):
+    """A command was used where the layout does not allow it (a button in a form, ...)."""
+
+
+def code_span(text: str) -> str:
+    """Markdown code span around ``text``, with a fence longer than any backtick run in it."""
+    fence = "`"
+    while fence in text:
+        fence += "`"
+    return f"{fence}{text}{fence}"
+
+
+def session_state_item(key: str) -> str:
+    return code_span(f"st.session_state[{key!r}]")
+
+
+class StreamlitValueAssignmentNotAllowedError(LocalizableStreamlitException):
+    def __init__(self, key: str) -> None:
+        super().__init__(
+            "{session_state_item} is read-only and cannot be assigned through session state. "
+            "Use a different session state key for values you need to set.",
+            session_state_item=session_state_item(key),
+            key=key,
+        )
+
+
+class StreamlitWidgetAlreadyInstantiatedError(LocalizableStreamlitException):
+    def __init__(self, key: str) -> None:
+        super().__init__(
+            "{session_state_item} cannot be modified after the widget with that key is "
+            "instantiated. Assign {session_state_item} before creating the widget, or update it "
+            "from an `on_change` or `on_click` callback, which runs before the widget is "
+            "instantiated. If this is a read-only session state key (buttons, file and media "
+            "inputs, `st.data_editor`, forms, chart or `ButtonColumn` selections), store the "
+            "value under a different session state key.",
+            session_state_item=session_state_item(key),
+            key=key,
+        )
+
+
+class StreamlitValueError(LocalizableStreamlitException):
+    def __init__(self, parameter: str, valid_values: list[str], *, detail: str | None = None) -> None:
+        message = "Invalid `{parameter}` value. Supported values: {valid_values}."
+        if detail:
+            message += " {detail}"
+        super().__init__(
+            message, parameter=parameter, valid_values=", ".join(valid_values), detail=detail
+        )
+
+
+def missing_key_message(key: str) -> str:
+    return (
+        f'st.session_state has no key "{key}". Did you forget to initialize it? '
+        f"More info: {SESSION_STATE_DOCS}"
+    )
+
+
+def missing_attr_message(name: str) -> str:
+    return (
+        f'st.session_state has no attribute "{name}". Did you forget to initialize it? '
+        f"More info: {SESSION_STATE_DOCS}"
+    )
+
+
+def _claim_streamlit_module() -> None:
+    for value in list(globals().values()):
+        if isinstance(value, type) and issubclass(value, BaseException):
+            value.__module__ = "streamlit.errors"
+
+
+_claim_streamlit_module()

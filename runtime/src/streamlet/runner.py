@@ -1,0 +1,171 @@
+"""One session of one script: client events -> callbacks -> script -> element tree.
+
+The order is Streamlit's: reset triggers, fold last run's values, take the
+client's widget values, call the callbacks of the widgets that changed, run the
+script top to bottom, then reset triggers and drop widgets not seen this run.
+"""
+from __future__ import annotations
+
+import linecache
+import sys
+import types
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any
+
+from . import api, context, errors
+from .config import Config
+from .elements import Block, exception_element
+from .magic import MAGIC_NAME, add_magic
+from .state import SessionState
+
+SCRIPT_NAME = "streamlit_app.py"
+RUN_WITHOUT_ERRORS_KEY = "$$STREAMLIT_INTERNAL_KEY_SCRIPT_RUN_WITHOUT_ERRORS"
+MAX_RERUNS = 100
+"""``st.rerun()`` in a loop stops after this many reruns, with an error, instead of hanging the page."""
+
+_ALIASES = {"streamlit": api, "streamlit.errors": errors}
+
+
+@contextmanager
+def streamlit_modules() -> Iterator[None]:
+    """Let the script ``import streamlit`` and ``streamlit.errors`` while it runs."""
+    saved = {name: sys.modules.get(name) for name in _ALIASES}
+    sys.modules.update(_ALIASES)  # type: ignore[arg-type]
+    try:
+        yield
+    finally:
+        for name, module in saved.items():
+            if module is None:
+                sys.modules.pop(name, None)
+            else:
+                sys.modules[name] = module
+
+
+@dataclass
+class RunResult:
+    """What one run (with the reruns it asked for) left behind."""
+
+    elements: list[dict[str, Any]]
+    log: list[str] = field(default_factory=list)
+    reruns: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"elements": self.elements, "log": self.log, "reruns": self.reruns}
+
+
+def _magic_write(*args: Any) -> Any:
+    api.write(*args)
+    return args[0] if len(args) == 1 else args
+
+
+class Session:
+    """A browser tab's worth of state for one script."""
+
+    def __init__(self, source: str, *, config: Config | None = None, filename: str = SCRIPT_NAME) -> None:
+        self.source = source
+        self.filename = filename
+        self.config = config or Config()
+        self.state = SessionState()
+        self._code: types.CodeType | None = None
+        self._compile_error: BaseException | None = None
+        self.last: RunResult | None = None
+
+    def _compiled(self) -> types.CodeType:
+        if self._code is None:
+            lines = self.source.splitlines(keepends=True)
+            linecache.cache[self.filename] = (len(self.source), None, lines, self.filename)
+            if self.config.get("runner.magicEnabled"):
+                tree = add_magic(self.source, self.filename)
+                self._code = compile(tree, self.filename, "exec")
+            else:
+                self._code = compile(self.source, self.filename, "exec")
+        return self._code
+
+    def _new_context(self) -> context.RunContext:
+        from .generator import DeltaGenerator
+
+        root, sidebar = Block("main"), Block("sidebar")
+        root.generator = DeltaGenerator(root, root="main")  # type: ignore[attr-defined]
+        sidebar.generator = DeltaGenerator(sidebar, root="sidebar")  # type: ignore[attr-defined]
+        return context.RunContext(state=self.state, config=self.config, root=root, sidebar=sidebar)
+
+    def run(self, widget_values: dict[str, Any] | None = None) -> RunResult:
+        """Run the script once, after applying ``widget_values`` (id -> value) from the client."""
+        log: list[str] = []
+        reruns = 0
+        values: dict[str, Any] | None = dict(widget_values or {})
+        while True:
+            ctx = self._new_context()
+            ctx.log = log
+            rerun = self._run_once(ctx, values)
+            if not rerun:
+                break
+            reruns += 1
+            values = None
+            if reruns >= MAX_RERUNS:
+                ctx.root.add(exception_element(errors.StreamlitAPIException(
+                    f"The script called `st.rerun()` {MAX_RERUNS} times in a row, so it was stopped."
+                ), uncaught=True))
+                break
+        elements = list(ctx.root.children)
+        if ctx.sidebar.children:
+            elements.insert(0, ctx.sidebar.node)
+        self.last = RunResult(elements=elements, log=log, reruns=reruns)
+        return self.last
+
+    def _run_once(self, ctx: context.RunContext, widget_values: dict[str, Any] | None) -> bool:
+        """One pass; True when the script asked for a rerun."""
+        state = self.state
+        previous = context.activate(ctx)
+        rerun = premature_stop = False
+        ok = True
+        try:
+            with streamlit_modules():
+                try:
+                    code = self._compiled()
+                except SyntaxError as err:
+                    ctx.root.add(exception_element(err, uncaught=True))
+                    return False
+                try:
+                    if widget_values is not None:
+                        state.reset_triggers()
+                        state.compact()
+                        state.set_widget_values(widget_values)
+                        self._call_callbacks(ctx)
+                    namespace = {"__name__": "__main__", "__file__": self.filename, MAGIC_NAME: _magic_write}
+                    exec(code, namespace)
+                    if self.config.get("runner.enforceSerializableSessionState"):
+                        state.check_serializable()
+                except api.RerunException:
+                    rerun = True
+                except api.StopException:
+                    premature_stop = True
+                except Exception as err:
+                    ok, premature_stop = False, True
+                    ctx.root.add(exception_element(err, uncaught=True))
+            state.new_user[RUN_WITHOUT_ERRORS_KEY] = ok
+            if not premature_stop:
+                state.reset_triggers()
+                if not rerun:
+                    state.remove_stale_widgets(ctx.widget_ids_this_run)
+        finally:
+            context.activate(previous)
+        return rerun
+
+    def _call_callbacks(self, ctx: context.RunContext) -> None:
+        wants_rerun = False
+        for meta in self.state.callbacks_to_run():
+            ctx.in_callback = True
+            try:
+                assert meta.callback is not None
+                meta.callback(*meta.args, **meta.kwargs)
+            except api.RerunException:
+                wants_rerun = True
+            finally:
+                ctx.in_callback = False
+        if wants_rerun:
+            # As in Streamlit, a callback's st.rerun() is honoured once every callback has
+            # run: the body of this pass is skipped and a fresh pass starts.
+            raise api.RerunException()

@@ -1,0 +1,252 @@
+"""Session state in Streamlit's three layers, and the ``st.session_state`` proxy.
+
+- ``old``: every value as it stood at the end of the previous run;
+- ``new_user``: what the script or a callback assigned during this run, by user key;
+- ``new_widgets``: widget values the client sent for this run, by widget id.
+
+A read looks in that order of freshness; between runs the layers are folded
+into ``old``. Widgets with a user key are stored under their widget id and found
+through ``key_to_id``.
+"""
+from __future__ import annotations
+
+import pickle
+from collections.abc import Iterator, MutableMapping
+from copy import deepcopy
+from dataclasses import dataclass, field
+from typing import Any
+
+from . import context
+from .errors import (
+    StreamlitAPIException,
+    StreamlitValueError,
+    StreamlitWidgetAlreadyInstantiatedError,
+    UnserializableSessionStateError,
+    missing_attr_message,
+    missing_key_message,
+)
+from .widgets import ID_PREFIX, WidgetMeta, is_element_id, is_keyed_element_id
+
+INTERNAL_PREFIX = "$$STREAMLIT_INTERNAL_KEY"
+
+UNSERIALIZABLE_MESSAGE = (
+    "Cannot serialize the value (of type `{type}`) of '{key}' in st.session_state. "
+    "Streamlit has been configured to use [pickle](https://docs.python.org/3/library/pickle.html) "
+    "to serialize session_state values. Please convert the value to a pickle-serializable type. "
+    "To learn more about this behavior, see [our docs](https://docs.streamlit.io/knowledge-base/"
+    "using-streamlit/serializable-session-state)."
+)
+
+
+@dataclass
+class SessionState:
+    old: dict[str, Any] = field(default_factory=dict)
+    new_user: dict[str, Any] = field(default_factory=dict)
+    new_widgets: dict[str, Any] = field(default_factory=dict)
+    key_to_id: dict[str, str] = field(default_factory=dict)
+    id_to_key: dict[str, str] = field(default_factory=dict)
+    meta: dict[str, WidgetMeta] = field(default_factory=dict)
+
+    # -- the mapping -------------------------------------------------------
+    def widget_id(self, key: str) -> str:
+        """The widget id for a user key that names a widget, else the key itself."""
+        return self.key_to_id.get(key, key)
+
+    def _keys(self) -> set[str]:
+        return (
+            {self.widget_id(k) for k in self.old}
+            | set(self.new_widgets)
+            | {self.widget_id(k) for k in self.new_user}
+        )
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._keys())
+
+    def __len__(self) -> int:
+        return len(self._keys())
+
+    def __contains__(self, key: object) -> bool:
+        try:
+            self[key]  # type: ignore[index]
+        except KeyError:
+            return False
+        return True
+
+    def __getitem__(self, key: str) -> Any:
+        wid = self.widget_id(key)
+        if wid == key and wid in self.id_to_key:
+            key = self.id_to_key[wid]
+        try:
+            return self._lookup(wid, key)
+        except KeyError:
+            raise KeyError(missing_key_message(key))
+
+    def _lookup(self, wid: str, key: str) -> Any:
+        for layer, name in ((self.new_user, key), (self.new_widgets, wid), (self.old, wid), (self.old, key)):
+            if name in layer:
+                return layer[name]
+        raise KeyError
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        ctx = context.current()
+        if ctx is not None:
+            wid = self.key_to_id.get(key)
+            if wid in ctx.widget_ids_this_run or key in ctx.form_ids_this_run:
+                raise StreamlitWidgetAlreadyInstantiatedError(key)
+        self.new_user[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        wid = self.widget_id(key)
+        if not (key in self or wid in self):
+            raise KeyError(missing_key_message(key))
+        self.new_user.pop(key, None)
+        self.old.pop(key, None)
+        if key in self.key_to_id:
+            self.id_to_key.pop(self.key_to_id.pop(key), None)
+        self.new_widgets.pop(wid, None)
+        self.old.pop(wid, None)
+
+    def clear(self) -> None:
+        for layer in (self.old, self.new_user, self.new_widgets, self.key_to_id, self.id_to_key):
+            layer.clear()
+
+    def is_new_state_value(self, key: str) -> bool:
+        return key in self.new_user
+
+    def filtered(self) -> dict[str, Any]:
+        """User keys and keyed widgets, as ``st.session_state`` shows them."""
+        out: dict[str, Any] = {}
+        for k in self._keys():
+            if k.startswith(INTERNAL_PREFIX):
+                continue
+            if not is_element_id(k):
+                out[k] = self[k]
+            elif is_keyed_element_id(k) and k in self.id_to_key:
+                out[self.id_to_key[k]] = self[k]
+        return out
+
+    # -- the run cycle -----------------------------------------------------
+    def compact(self) -> None:
+        """Fold this run's writes and widget values into ``old``."""
+        for k in list(self._keys()):
+            try:
+                self.old[k] = self[k]
+            except KeyError:
+                pass
+        self.new_user.clear()
+        self.new_widgets.clear()
+
+    def reset_triggers(self) -> None:
+        for layer in (self.new_widgets, self.old):
+            for wid in layer:
+                meta = self.meta.get(wid)
+                if meta is not None and meta.trigger:
+                    layer[wid] = meta.trigger_reset
+
+    def changed_widgets(self) -> list[str]:
+        return [w for w in self.new_widgets if self.new_widgets.get(w) != self.old.get(w)]
+
+    def set_widget_values(self, values: dict[str, Any]) -> None:
+        """Take the client's widget values for the coming run."""
+        for wid, value in values.items():
+            if wid in self.meta:
+                self.new_widgets[wid] = value
+
+    def callbacks_to_run(self) -> list[WidgetMeta]:
+        out = []
+        for wid in self.changed_widgets():
+            meta = self.meta.get(wid)
+            if meta is not None and meta.callback is not None and not meta.disabled:
+                out.append(meta)
+        return out
+
+    def remove_stale_widgets(self, active: set[str]) -> None:
+        for layer in (self.new_widgets, self.old):
+            for wid in [w for w in layer if is_element_id(w) and w not in active]:
+                del layer[wid]
+
+    def register_widget(self, meta: WidgetMeta) -> tuple[Any, bool]:
+        """Record a widget of this run; return its value and whether state overrode the client."""
+        wid, key = meta.id, meta.key
+        self.meta[wid] = meta
+        if key is not None:
+            self.key_to_id[key] = wid
+            self.id_to_key[wid] = key
+        if meta.disabled and wid in self.new_widgets:
+            del self.new_widgets[wid]
+        if wid not in self and (key is None or key not in self):
+            self.new_widgets[wid] = deepcopy(meta.default)
+        value = deepcopy(self[wid])
+        changed = key is not None and self.is_new_state_value(key)
+        return value, changed
+
+    def check_serializable(self) -> None:
+        for key in self:
+            try:
+                pickle.dumps(self[key])
+            except Exception as err:
+                raise UnserializableSessionStateError(
+                    UNSERIALIZABLE_MESSAGE.format(type=type(self[key]), key=key)
+                ) from err
+
+
+def require_valid_user_key(key: str) -> None:
+    if key == "":
+        raise StreamlitValueError("key", ["a non-empty string"])
+    if is_element_id(key):
+        raise StreamlitAPIException(f"Keys beginning with {ID_PREFIX} are reserved.")
+
+
+class SessionStateProxy(MutableMapping[str, Any]):
+    """``st.session_state``: a mapping with attribute access over the current session."""
+
+    def __init__(self, resolve: Any) -> None:
+        object.__setattr__(self, "_resolve", resolve)
+
+    def _state(self) -> SessionState:
+        return self._resolve()  # type: ignore[no-any-return]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._state().filtered())
+
+    def __len__(self) -> int:
+        return len(self._state().filtered())
+
+    def __str__(self) -> str:
+        return str(self._state().filtered())
+
+    def __repr__(self) -> str:
+        return repr(self._state().filtered())
+
+    def __getitem__(self, key: Any) -> Any:
+        key = str(key)
+        require_valid_user_key(key)
+        return self._state()[key]
+
+    def __setitem__(self, key: Any, value: Any) -> None:
+        key = str(key)
+        require_valid_user_key(key)
+        self._state()[key] = value
+
+    def __delitem__(self, key: Any) -> None:
+        key = str(key)
+        require_valid_user_key(key)
+        del self._state()[key]
+
+    def __getattr__(self, key: str) -> Any:
+        try:
+            return self[key]
+        except KeyError:
+            raise AttributeError(missing_attr_message(key))
+
+    def __setattr__(self, key: str, value: Any) -> None:
+        self[key] = value
+
+    def __delattr__(self, key: str) -> None:
+        try:
+            del self[key]
+        except KeyError:
+            raise AttributeError(missing_attr_message(key))
+
+    def to_dict(self) -> dict[str, Any]:
+        return self._state().filtered()

@@ -1,0 +1,85 @@
+"""Widget ids and metadata: what the runner needs to know about a widget between runs."""
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from . import context
+from .errors import StreamlitDuplicateElementId, StreamlitDuplicateElementKey
+
+ID_PREFIX = "$$ID"
+
+
+def is_element_id(key: str) -> bool:
+    return key.startswith(ID_PREFIX)
+
+
+def is_keyed_element_id(key: str) -> bool:
+    return is_element_id(key) and not key.endswith("-None")
+
+
+@dataclass
+class WidgetMeta:
+    """What a widget registered in its last run: its callback, arguments and value rules."""
+
+    id: str
+    type: str
+    key: str | None
+    default: Any
+    callback: Callable[..., Any] | None = None
+    args: tuple[Any, ...] = ()
+    kwargs: dict[str, Any] = field(default_factory=dict)
+    form_id: str = ""
+    disabled: bool = False
+    trigger: bool = False
+    """A trigger (a button) is true for the one run its click causes."""
+    trigger_reset: Any = False
+    from_client: Callable[[Any], Any] = lambda v: v
+    """Turns the JSON value the page sends into the widget's Python value."""
+    to_client: Callable[[Any], Any] = lambda v: v
+    """Turns the widget's Python value into the JSON value the page shows."""
+
+
+def _hashable_text(value: Any) -> str:
+    if isinstance(value, (list, tuple, set, frozenset)) and not isinstance(value, str):
+        return "[" + ",".join(_hashable_text(v) for v in value) + "]"
+    return repr(value)
+
+
+def compute_element_id(
+    element_type: str,
+    user_key: str | None,
+    *,
+    key_as_main_identity: bool | Iterable[str] = False,
+    form_id: str = "",
+    root: str = "main",
+    **kwargs: Any,
+) -> str:
+    """A stable id from the element's type, key and identifying arguments; registered for the run.
+
+    With a user key and ``key_as_main_identity``, only the key (and the named
+    arguments) identify the widget, so changing its label keeps its value.
+    """
+    if user_key is not None and key_as_main_identity is not False:
+        keep = set() if key_as_main_identity is True else set(key_as_main_identity)  # type: ignore[arg-type]
+        parts = {k: v for k, v in kwargs.items() if k in keep}
+    else:
+        parts = {**kwargs, "form_id": form_id, "root": root}
+    digest = hashlib.md5(element_type.encode(), usedforsecurity=False)
+    if user_key:
+        digest.update(user_key.encode())
+    for name, value in parts.items():
+        digest.update(f"{name}={_hashable_text(value)};".encode())
+    element_id = f"{ID_PREFIX}-{digest.hexdigest()}-{user_key}"
+    ctx = context.current()
+    if ctx is not None:
+        if user_key is not None:
+            if user_key in ctx.keys_this_run:
+                raise StreamlitDuplicateElementKey(user_key)
+            ctx.keys_this_run.add(user_key)
+        if element_id in ctx.element_ids_this_run:
+            raise StreamlitDuplicateElementId(element_type)
+        ctx.element_ids_this_run.add(element_id)
+    return element_id

@@ -1,0 +1,94 @@
+"""``st.write``: Streamlit's rules for turning arguments into elements.
+
+Strings and plain values gather into one markdown element, joined by a space;
+other values (exceptions, dicts and lists, functions and classes) flush that
+text and become elements of their own.
+"""
+from __future__ import annotations
+
+import dataclasses
+import inspect
+import re
+import types
+from collections import ChainMap, UserDict, UserList
+from collections.abc import ItemsView, KeysView, ValuesView
+from io import StringIO
+from typing import Any
+
+_MEM_ADDRESS = re.compile(r"^\<[a-zA-Z_]+[a-zA-Z0-9<>._ ]* at 0x[0-9a-fA-F]+\>$")
+_HELP_TYPES = (
+    types.BuiltinFunctionType,
+    types.BuiltinMethodType,
+    types.FunctionType,
+    types.MethodType,
+    types.ModuleType,
+)
+_JSON_TYPES = (
+    dict, list, map, enumerate, types.MappingProxyType, UserDict, ChainMap, UserList,
+    ItemsView, KeysView, ValuesView,
+)
+
+
+def _longest_run(text: str, char: str) -> int:
+    best = run = 0
+    for c in text:
+        run = run + 1 if c == char else 0
+        best = max(best, run)
+    return best
+
+
+def as_inline_code(value: Any) -> str:
+    """A value as ``st.write`` shows it inside text: a code span, or a code block if multi-line."""
+    text = str(value)
+    if "\n" in text:
+        fence = "`" * max(3, _longest_run(text, "`") + 1)
+        return f"{fence}\n{text}\n{fence}"
+    fence = "`" * (_longest_run(text, "`") + 1)
+    return f"{fence}{text}{fence}"
+
+
+def _is_json_like(value: Any) -> bool:
+    from .state import SessionStateProxy
+
+    if isinstance(value, _JSON_TYPES) or isinstance(value, SessionStateProxy):
+        return True
+    return isinstance(value, tuple) and callable(getattr(value, "_asdict", None))
+
+
+def help_element(dg: Any, value: Any) -> None:
+    name = getattr(value, "__qualname__", None) or getattr(value, "__name__", None) or type(value).__name__
+    doc = inspect.getdoc(value) or ""
+    dg._add("help", name=str(name), value_type=type(value).__name__, doc=doc)
+
+
+def write(dg: Any, args: tuple[Any, ...], unsafe_allow_html: bool) -> None:
+    buffer: list[str] = []
+
+    def flush() -> None:
+        if buffer:
+            dg.markdown(" ".join(buffer), unsafe_allow_html=unsafe_allow_html)
+            buffer.clear()
+
+    for arg in args:
+        if isinstance(arg, str):
+            buffer.append(arg)
+        elif isinstance(arg, Exception):
+            flush()
+            dg.exception(arg)
+        elif _is_json_like(arg):
+            flush()
+            dg.json(arg)
+        elif isinstance(arg, StringIO):
+            flush()
+            dg.markdown(arg.getvalue())
+        elif isinstance(arg, _HELP_TYPES) or dataclasses.is_dataclass(arg) or inspect.isclass(arg):
+            flush()
+            help_element(dg, arg)
+        else:
+            text = str(arg)
+            if _MEM_ADDRESS.match(text):
+                flush()
+                help_element(dg, arg)
+            else:
+                buffer.append(as_inline_code(text))
+    flush()
