@@ -1,0 +1,101 @@
+"""The worker's side of the page protocol: JSON messages in, JSON replies out.
+
+The Web Worker stays a few lines: it hands every message to :func:`handle` and
+posts back what it returns. Each live block on a page is its own session,
+named by the page. Messages (every request carries an ``id`` the reply repeats):
+
+- ``{"type": "run", "session", "code", "config"?}``: a fresh session for this code
+  (the first run, Run, Reset); reply ``render``.
+- ``{"type": "event", "session", "widget", "value"}`` or ``{..., "trigger": true}``:
+  the reader changed or clicked a widget; reply ``render``. A form's submit button
+  sends ``"values": {widget id: value}`` for the form's widgets, which the page held.
+- ``{"type": "check", "code", "steps"}``: replay a snippet's documented steps in a
+  fresh session; reply ``checked`` with ``ok`` and ``failures``.
+
+Replies: ``{"type": "render", "id", "session", "elements", "log"}``,
+``{"type": "checked", "id", "ok", "failures"}`` or ``{"type": "error", "id", "message"}``.
+"""
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from .config import Config
+from .runner import Session
+from .widgets import WidgetMeta
+
+
+def iter_widgets(elements: list[dict[str, Any]]) -> Any:
+    for node in elements:
+        if "id" in node and node["type"] != "exception":
+            yield node
+        yield from iter_widgets(node.get("children", []))
+
+
+class LiveSession:
+    """A session plus what the page shows: the client side of Streamlit's widget state."""
+
+    def __init__(self, code: str, config: Config | None = None) -> None:
+        self.session = Session(code, config=config)
+        self.client: dict[str, Any] = {}
+
+    def _meta(self, widget_id: str) -> WidgetMeta | None:
+        return self.session.state.meta.get(widget_id)
+
+    def run(self, trigger: str | None = None, changed: dict[str, Any] | None = None) -> dict[str, Any]:
+        values: dict[str, Any] = {}
+        for widget_id, shown in self.client.items():
+            meta = self._meta(widget_id)
+            if meta is None:
+                continue
+            values[widget_id] = meta.trigger_reset if meta.trigger else meta.from_client(shown)
+        for widget_id, shown in (changed or {}).items():
+            meta = self._meta(widget_id)
+            if meta is not None and not meta.trigger:
+                values[widget_id] = meta.from_client(shown)
+        if trigger is not None and self._meta(trigger) is not None:
+            values[trigger] = True
+        result = self.session.run(values)
+        self.client = {node["id"]: node.get("value") for node in iter_widgets(result.elements)}
+        return {"elements": result.elements, "log": result.log}
+
+
+class Bridge:
+    def __init__(self) -> None:
+        self.sessions: dict[str, LiveSession] = {}
+
+    def handle(self, message: dict[str, Any]) -> dict[str, Any]:
+        kind = message.get("type")
+        reply_id = message.get("id")
+        try:
+            if kind == "run":
+                config = Config.from_toml(message["config"]) if message.get("config") else None
+                live = self.sessions[message["session"]] = LiveSession(message["code"], config)
+                return {"type": "render", "id": reply_id, "session": message["session"], **live.run()}
+            if kind == "event":
+                live = self.sessions[message["session"]]
+                changed = dict(message.get("values") or {})
+                if message.get("trigger"):
+                    out = live.run(trigger=message["widget"], changed=changed)
+                else:
+                    changed[message["widget"]] = message.get("value")
+                    out = live.run(changed=changed)
+                return {"type": "render", "id": reply_id, "session": message["session"], **out}
+            if kind == "check":
+                from .snippets.check import check_steps
+                from .snippets.model import Step
+
+                steps = [Step.from_dict(s) for s in message["steps"]]
+                failures = check_steps(message["code"], steps, config_toml=message.get("config"))
+                return {"type": "checked", "id": reply_id, "ok": not failures, "failures": failures}
+            return {"type": "error", "id": reply_id, "message": f"unknown message type {kind!r}"}
+        except Exception as err:  # the page shows it; one bad message must not stop the worker
+            return {"type": "error", "id": reply_id, "message": f"{type(err).__name__}: {err}"}
+
+
+_bridge = Bridge()
+
+
+def handle(message_json: str) -> str:
+    """The worker's single entry point: one JSON message in, one JSON reply out."""
+    return json.dumps(_bridge.handle(json.loads(message_json)), default=repr)

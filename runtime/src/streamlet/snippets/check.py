@@ -1,0 +1,125 @@
+"""Replay a snippet's steps through AppTest and say where the page stops telling the truth.
+
+Each check returns ``None`` when it holds, else a message; a snippet's result is
+the list of messages, empty when the page is right.
+"""
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any
+
+from ..config import Config
+from ..testing import AppTest, Element, Widget
+from .model import Step
+
+NO_EXCEPTION = object()
+
+
+def _find_widget(at: AppTest, target: str) -> Widget | None:
+    widgets = [e for e in at._elements if isinstance(e, Widget)]
+    for widget in widgets:
+        if widget.key == target:
+            return widget
+    matches = [w for w in widgets if w.label == target]
+    return matches[0] if len(matches) == 1 else None
+
+
+def _comparable(element: Element) -> Any:
+    if element.type == "json":
+        return json.loads(element.value)
+    return element.value
+
+
+def _check_type(at: AppTest, kind: str, expected: Any) -> str | None:
+    actual = [_comparable(e) for e in at.get(kind)]
+    wanted = expected if isinstance(expected, list) else [expected]
+    if actual != wanted:
+        return f"{kind}: expected {wanted!r}, got {actual!r}"
+    return None
+
+
+def _check_state(at: AppTest, expected: dict[str, Any]) -> str | None:
+    wrong = []
+    for key, value in expected.items():
+        if key not in at.session_state:
+            wrong.append(f"{key} is missing")
+        elif at.session_state[key] != value:
+            wrong.append(f"{key} is {at.session_state[key]!r}, expected {value!r}")
+    return ("session state: " + "; ".join(wrong)) if wrong else None
+
+
+def _exception_matches(node: dict[str, Any], expected: Any) -> bool:
+    wanted = expected if isinstance(expected, dict) else {"type": expected}
+    name = node["exc_type"].rpartition(".")[2]
+    if "type" in wanted and wanted["type"].rpartition(".")[2] != name:
+        return False
+    if "message" in wanted and wanted["message"] != node["message"]:
+        return False
+    return True
+
+
+def _check_exception(at: AppTest, expected: Any) -> str | None:
+    raised = [e.node for e in at.get("exception")]
+    if expected is NO_EXCEPTION or expected is None:
+        if raised:
+            first = raised[0]
+            return f"unexpected exception {first['exc_type']}: {first['message']}"
+        return None
+    if not any(_exception_matches(node, expected) for node in raised):
+        got = [f"{n['exc_type']}: {n['message']}" for n in raised] or "no exception"
+        return f"exception: expected {expected!r}, got {got!r}"
+    return None
+
+
+def _check_log(at: AppTest, expected: list[str]) -> str | None:
+    if at.log != expected:
+        return f"log: expected {expected!r}, got {at.log!r}"
+    return None
+
+
+CHECKS: dict[str, Callable[[AppTest, Any], str | None]] = {
+    "state": _check_state,
+    "exception": _check_exception,
+    "log": _check_log,
+}
+"""Expectations with a meaning of their own; any other key names an element type."""
+
+
+def _apply(at: AppTest, step: Step) -> str | None:
+    if step.action in ("click", "set"):
+        widget = _find_widget(at, str(step.target))
+        if widget is None:
+            return f"no single widget with key or label {step.target!r}"
+        if step.action == "click":
+            widget.set_value(True)
+        else:
+            widget.set_value(step.value)
+    return None
+
+
+def check_steps(code: str, steps: list[Step], *, config_toml: str | None = None) -> list[str]:
+    """Run ``code`` and replay ``steps``; return one message per expectation that fails."""
+    at = AppTest(code, config=Config.from_toml(config_toml) if config_toml else None)
+    failures: list[str] = []
+    at.run()
+    for number, step in enumerate(steps or [Step()], 1):
+        if step.action or number > 1:
+            problem = _apply(at, step)
+            if problem:
+                failures.append(_where(step, number, problem))
+                break
+            at.run()
+        expect = dict(step.expect)
+        expect.setdefault("exception", NO_EXCEPTION)
+        for key, expected in expect.items():
+            check = CHECKS.get(key)
+            problem = check(at, expected) if check else _check_type(at, key, expected)
+            if problem:
+                failures.append(_where(step, number, problem))
+    return failures
+
+
+def _where(step: Step, number: int, problem: str) -> str:
+    line = f", line {step.line}" if step.line else ""
+    return f"step {number} ({step.describe()}{line}): {problem}"

@@ -1,0 +1,68 @@
+"""A snippet, its options and its documented steps, as plain data that crosses to JSON."""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+ACTIONS = ("click", "set", "rerun")
+"""What a step may do before its expectations are checked; a step without one is the first run."""
+
+
+@dataclass
+class Step:
+    action: str | None = None
+    target: str | None = None
+    value: Any = None
+    expect: dict[str, Any] = field(default_factory=dict)
+    line: int = 0
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Step:
+        return cls(**{k: data[k] for k in ("action", "target", "value", "expect", "line") if k in data})
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    def describe(self) -> str:
+        if self.action == "click":
+            return f"click {self.target}"
+        if self.action == "set":
+            return f"set {self.target} to {self.value!r}"
+        if self.action == "rerun":
+            return "rerun"
+        return "first run"
+
+
+@dataclass
+class Snippet:
+    """One Python fence of a page: its code, options and the steps written after it."""
+
+    path: str
+    line: int
+    code: str
+    id: str | None = None
+    live: bool = False
+    options: dict[str, str] = field(default_factory=dict)
+    steps: list[Step] = field(default_factory=list)
+    steps_line: int | None = None
+    config: str | None = None
+    """A ``toml`` fence placed before the snippet with ``for="id"``: its config."""
+
+    @property
+    def norun(self) -> str | None:
+        return self.options.get("norun")
+
+    @property
+    def where(self) -> str:
+        return f"{self.path}:{self.line}"
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["steps"] = [s.to_dict() for s in self.steps]
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Snippet:
+        data = dict(data)
+        data["steps"] = [Step.from_dict(s) for s in data.get("steps", [])]
+        return cls(**data)
