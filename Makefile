@@ -1,0 +1,75 @@
+# Two commands do everything on a fresh machine: `make serve` and `make test`.
+# Stamps in .stamps/ make re-runs fast: nothing is reinstalled or rebuilt unless its inputs changed.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+REF_VENV := .venv-streamlit
+STAMPS := .stamps
+PORT ?= 8000
+export NO_MKDOCS_2_WARNING := 1
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+
+RUNTIME_SRC := $(shell find runtime/src -name '*.py') runtime/pyproject.toml runtime/README.md
+WEB_SRC := $(shell find runtime/web/src -type f 2>/dev/null) runtime/web/build.mjs
+DOCS_SRC := $(shell find docs -type f) mkdocs.yml
+
+.PHONY: serve build test bench deps browser-deps clean
+
+serve: build
+	@$(BIN)/python -m streamlet.docsite.serve site --port $(PORT)
+
+build: $(STAMPS)/site
+
+test: build browser-deps $(STAMPS)/reference
+	$(BIN)/python -m pytest
+
+deps: $(STAMPS)/venv $(STAMPS)/npm
+
+$(STAMPS):
+	@mkdir -p $@
+
+$(STAMPS)/venv: requirements/dev.txt runtime/pyproject.toml | $(STAMPS)
+	@echo "== Python tools into $(VENV)"
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@$(BIN)/python -m pip install -q --upgrade pip
+	@$(BIN)/python -m pip install -q -r requirements/dev.txt
+	@$(BIN)/python -m pip install -q --no-build-isolation --no-deps -e runtime
+	@touch $@
+
+$(STAMPS)/npm: package.json package-lock.json | $(STAMPS)
+	@echo "== npm packages (pinned Pyodide, esbuild)"
+	@npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+$(STAMPS)/wheel: $(STAMPS)/venv $(RUNTIME_SRC)
+	@echo "== runtime wheel"
+	@rm -f runtime/dist/streamlet-*.whl
+	@$(BIN)/python -m build -q --wheel --no-isolation --outdir runtime/dist runtime >/dev/null
+	@touch $@
+
+$(STAMPS)/web: $(STAMPS)/npm $(STAMPS)/wheel $(WEB_SRC)
+	@echo "== page and worker bundle"
+	@node runtime/web/build.mjs
+	@touch $@
+
+$(STAMPS)/site: $(STAMPS)/web $(DOCS_SRC)
+	@echo "== site"
+	@$(BIN)/mkdocs build --strict --quiet
+	@touch $@
+
+# Real Streamlit, pinned, in an environment of its own: the reference of the differential tests.
+$(STAMPS)/reference: requirements/reference.txt | $(STAMPS)
+	@echo "== reference Streamlit into $(REF_VENV)"
+	@test -x $(REF_VENV)/bin/python || $(PYTHON) -m venv $(REF_VENV)
+	@$(REF_VENV)/bin/python -m pip install -q -r requirements/reference.txt
+	@touch $@
+
+browser-deps:
+	@tools/ensure-browser.sh
+
+bench: build $(STAMPS)/reference
+	$(BIN)/python -m bench
+
+clean:
+	rm -rf site runtime/dist runtime/web/dist $(STAMPS)

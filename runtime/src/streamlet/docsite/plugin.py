@@ -1,0 +1,150 @@
+"""mkdocs plugin ``streamlet-live``: live fences become live blocks, and the assets they need are copied.
+
+For each ``python live`` fence the plugin runs the snippet once in CPython and
+embeds that first element tree, so the page paints without Python; the steps
+fence after it is told to the reader in the page's language. After the build it
+copies the page bundle, the runtime wheel and the pinned Pyodide into ``assets/``.
+"""
+from __future__ import annotations
+
+import html
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import config_options
+from mkdocs.config.base import Config as MkConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+
+from ..config import Config
+from ..runner import Session
+from ..snippets.parse import SnippetError, fences, parse_page
+from .steps_text import steps_markdown
+
+LANGS = ("en", "zh", "ja")
+PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
+
+
+class LiveConfig(MkConfig):
+    web_dist = config_options.Type(str, default="runtime/web/dist")
+    wheel_dir = config_options.Type(str, default="runtime/dist")
+    pyodide_dir = config_options.Type(str, default="node_modules/pyodide")
+
+
+def page_language(src_uri: str) -> str:
+    first = src_uri.split("/", 1)[0]
+    return first if first in LANGS else "en"
+
+
+def first_tree(code: str, config_toml: str | None) -> list[dict[str, Any]]:
+    session = Session(code, config=Config.from_toml(config_toml) if config_toml else None)
+    return session.run().elements
+
+
+def script_json(data: Any) -> str:
+    """JSON that is safe inside a <script> element: no '<', '>' or '&' survive literally."""
+    text = json.dumps(data, ensure_ascii=False, default=repr)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def live_data(snippet: Any) -> dict[str, Any]:
+    return {
+        "id": snippet.id,
+        "code": snippet.code,
+        "config": snippet.config,
+        "steps": [s.to_dict() for s in snippet.steps],
+        "elements": first_tree(snippet.code, snippet.config),
+    }
+
+
+def live_block(snippet: Any, fence_text: str, lang: str) -> str:
+    """The block's markdown; its data script is added to the HTML later (see ``insert_data``)."""
+    parts = [
+        f'<div class="st-live" data-id="{html.escape(snippet.id)}" markdown="1">',
+        '<div class="st-live-code" markdown="1">',
+        "",
+        fence_text,
+        "",
+        "</div>",
+        "</div>",
+    ]
+    if snippet.steps:
+        parts += ["", steps_markdown(snippet.steps, lang)]
+    return "\n".join(parts)
+
+
+def render_live_fences(markdown: str, path: str, lang: str) -> tuple[str, dict[str, Any]]:
+    """Replace each live fence (and its steps fence) by its live block; return the blocks' data by id."""
+    snippets = {s.line: s for s in parse_page(markdown, path) if s.live}
+    if not snippets:
+        return markdown, {}
+    lines = markdown.splitlines()
+    out: list[str] = []
+    cursor = 0
+    all_fences = fences(markdown, path)
+    for n, fence in enumerate(all_fences):
+        snippet = snippets.get(fence.line)
+        if snippet is None:
+            continue
+        end = fence.end_line
+        following = all_fences[n + 1] if n + 1 < len(all_fences) else None
+        if following is not None and following.lang == "steps":
+            end = following.end_line
+        out.extend(lines[cursor:fence.line - 1])
+        plain = ["```python"] + fence.body.rstrip("\n").split("\n") + ["```"]
+        out.append(live_block(snippet, "\n".join(plain), lang))
+        cursor = end
+    out.extend(lines[cursor:])
+    return "\n".join(out) + "\n", {s.id: live_data(s) for s in snippets.values()}
+
+
+def insert_data(page_html: str, data: dict[str, Any], path: str) -> str:
+    """Put each block's data script first inside its block, where the page script looks for it."""
+    for snippet_id, payload in data.items():
+        opening = f'<div class="st-live" data-id="{html.escape(snippet_id)}">'
+        if page_html.count(opening) != 1:
+            raise PluginError(f"{path}: the live block {snippet_id!r} is missing from the rendered page")
+        script = f'<script type="application/json" class="st-live-data">{script_json(payload)}</script>'
+        page_html = page_html.replace(opening, opening + script)
+    return page_html
+
+
+class LivePlugin(BasePlugin[LiveConfig]):
+    def on_config(self, config: Any) -> None:
+        self._data: dict[str, dict[str, Any]] = {}
+
+    def on_page_markdown(self, markdown: str, page: Any, config: Any, files: Any) -> str:
+        src = page.file.src_uri
+        try:
+            markdown, self._data[src] = render_live_fences(markdown, f"docs/{src}", page_language(src))
+        except SnippetError as err:
+            raise PluginError(str(err)) from None
+        return markdown
+
+    def on_page_content(self, html_text: str, page: Any, config: Any, files: Any) -> str:
+        src = page.file.src_uri
+        return insert_data(html_text, self._data.pop(src, {}), f"docs/{src}")
+
+    def on_post_build(self, config: Any) -> None:
+        site = Path(config["site_dir"])
+        dist = Path(self.config.web_dist)
+        wheels = sorted(Path(self.config.wheel_dir).glob("streamlet-*.whl"))
+        pyodide = Path(self.config.pyodide_dir)
+        missing = [str(p) for p in (dist / "page.js", dist / "worker.js", dist / "page.css") if not p.exists()]
+        missing += [str(pyodide / f) for f in PYODIDE_FILES if not (pyodide / f).exists()]
+        if len(wheels) != 1:
+            missing.append(f"exactly one runtime wheel in {self.config.wheel_dir} (found {len(wheels)})")
+        if missing:
+            raise PluginError("The live examples need files that are not built yet: " + ", ".join(missing)
+                              + ". Run 'make build', which builds them.")
+        target = site / "assets" / "streamlet"
+        target.mkdir(parents=True, exist_ok=True)
+        for item in dist.iterdir():
+            shutil.copy2(item, target / item.name)
+        shutil.copy2(wheels[0], target / wheels[0].name)
+        pyodide_target = site / "assets" / "pyodide"
+        pyodide_target.mkdir(parents=True, exist_ok=True)
+        for name in PYODIDE_FILES:
+            shutil.copy2(pyodide / name, pyodide_target / name)

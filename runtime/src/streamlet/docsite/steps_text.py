@@ -1,0 +1,112 @@
+"""The documented steps of a snippet, told to the reader in the page's language."""
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from ..snippets.model import Step
+from ..write import as_inline_code
+
+TEMPLATES: dict[str, dict[str, str]] = {
+    "en": {
+        "title": "Expected",
+        "first": "When the script first runs",
+        "click": "Click **{target}**",
+        "set": "Set **{target}** to {value}",
+        "rerun": "Rerun the script",
+        "shows": "{when}: the page shows {shows}.",
+        "blank": "{when}: the page shows nothing.",
+        "and": "; ",
+        "state": " {key} is {value}.",
+        "exception": " The script raises {name}.",
+        "exception_message": " The script raises {name}: {message}",
+        "log": " The server log gets {line}.",
+    },
+    "zh": {
+        "title": "预期结果",
+        "first": "脚本首次运行时",
+        "click": "点击 **{target}** 后",
+        "set": "将 **{target}** 设为 {value} 后",
+        "rerun": "重新运行脚本后",
+        "shows": "{when}，页面显示 {shows}。",
+        "blank": "{when}，页面上什么也不显示。",
+        "and": "；",
+        "state": "此时 {key} 为 {value}。",
+        "exception": "脚本抛出异常 {name}。",
+        "exception_message": "脚本抛出异常 {name}：{message}",
+        "log": "服务器日志中出现 {line}。",
+    },
+    "ja": {
+        "title": "期待される結果",
+        "first": "スクリプトを最初に実行すると",
+        "click": "**{target}** をクリックすると",
+        "set": "**{target}** を {value} にすると",
+        "rerun": "スクリプトを再実行すると",
+        "shows": "{when}、{shows} と表示されます。",
+        "blank": "{when}、画面には何も表示されません。",
+        "and": "、",
+        "state": "このとき {key} は {value} です。",
+        "exception": "例外 {name} が発生します。",
+        "exception_message": "例外 {name} が発生します：{message}",
+        "log": "サーバーログに {line} が出力されます。",
+    },
+}
+
+TEXT_TYPES = {"markdown", "title", "header", "subheader", "caption", "text", "error", "warning", "info", "success"}
+
+
+def _code(value: Any) -> str:
+    return as_inline_code(value if isinstance(value, str) else json.dumps(value, ensure_ascii=False))
+
+
+def _shown(expect: dict[str, Any]) -> list[str]:
+    parts: list[str] = []
+    for kind, expected in expect.items():
+        if kind in ("state", "exception", "log"):
+            continue
+        values = expected if isinstance(expected, list) else [expected]
+        if kind in TEXT_TYPES:
+            parts.extend(str(v) for v in values)
+        else:
+            parts.extend(f"{_code(kind)} {_code(v)}" for v in values)
+    return parts
+
+
+def _notes(expect: dict[str, Any], words: dict[str, str]) -> str:
+    notes = ""
+    for key, value in (expect.get("state") or {}).items():
+        notes += words["state"].format(key=_code(f"st.session_state.{key}"), value=_code(value))
+    raised = expect.get("exception")
+    if raised is not None:
+        spec = raised if isinstance(raised, dict) else {"type": raised}
+        name = _code(spec["type"])
+        if "message" in spec:
+            notes += words["exception_message"].format(name=name, message=spec["message"])
+        else:
+            notes += words["exception"].format(name=name)
+    for line in expect.get("log") or []:
+        notes += words["log"].format(line=_code(line))
+    return notes
+
+
+def describe(step: Step, lang: str) -> str:
+    words = TEMPLATES.get(lang, TEMPLATES["en"])
+    when = words[step.action or "first"].format(target=step.target, value=_code(step.value))
+    shown = _shown(step.expect)
+    sentence = words["shows"].format(when=when, shows=words["and"].join(shown)) if shown else ""
+    if not shown and not step.expect.get("exception"):
+        sentence = words["blank"].format(when=when)
+    notes = _notes(step.expect, words)
+    if not sentence:
+        sentence = f"{when}{'，' if lang == 'zh' else '、' if lang == 'ja' else ': '}"
+        notes = notes.strip()
+        if lang == "en":
+            notes = notes[:1].lower() + notes[1:]
+    return (sentence + notes).strip()
+
+
+def steps_markdown(steps: list[Step], lang: str) -> str:
+    words = TEMPLATES.get(lang, TEMPLATES["en"])
+    items = "\n".join(f"{n}. {describe(step, lang)}" for n, step in enumerate(steps, 1))
+    return (f'<div class="st-steps" markdown="1">\n<p class="st-steps-title">{words["title"]}</p>\n\n'
+            f"{items}\n\n</div>")

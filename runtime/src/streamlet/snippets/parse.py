@@ -1,0 +1,162 @@
+"""Find the snippets of a markdown page: Python fences, their options and the steps after them.
+
+A live snippet and what it shows::
+
+    ```python live id="counter"
+    ...
+    ```
+
+    ```steps
+    - expect: {markdown: ["Count =  `0`"]}
+    - click: Increment
+      expect: {markdown: ["Count =  `1`"]}
+    ```
+
+Options on the Python fence: ``live``, ``id="..."``, ``norun="why it cannot run"``.
+A ``toml`` fence with ``for="id"`` gives a snippet its ``.streamlit/config.toml``.
+"""
+from __future__ import annotations
+
+import re
+import shlex
+from dataclasses import dataclass
+from typing import Any
+
+from .model import ACTIONS, Snippet, Step
+
+PYTHON_LANGS = {"python", "py", "python3"}
+KNOWN_OPTIONS = {"live", "id", "norun"}
+
+_OPEN = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
+
+
+class SnippetError(ValueError):
+    """The page's markup is wrong; the message names the page and line."""
+
+
+@dataclass
+class Fence:
+    lang: str
+    options: dict[str, str]
+    body: str
+    line: int
+    """1-based line of the opening fence."""
+    end_line: int
+
+
+def parse_info(info: str, where: str) -> tuple[str, dict[str, str]]:
+    """``python live id="x"`` -> (``python``, ``{"live": "", "id": "x"}``)."""
+    try:
+        words = shlex.split(info)
+    except ValueError as err:
+        raise SnippetError(f"{where}: cannot read the fence options {info!r}: {err}") from None
+    if not words:
+        return "", {}
+    lang = words[0].lstrip("{.").lower()
+    options: dict[str, str] = {}
+    for word in words[1:]:
+        name, _, value = word.partition("=")
+        options[name] = value
+    return lang, options
+
+
+def fences(text: str, path: str) -> list[Fence]:
+    lines = text.splitlines()
+    out: list[Fence] = []
+    i = 0
+    while i < len(lines):
+        match = _OPEN.match(lines[i])
+        if not match:
+            i += 1
+            continue
+        indent, fence = match["indent"], match["fence"]
+        closing = re.compile(rf"^{re.escape(indent)}{fence[0]}{{{len(fence)},}}[ \t]*$")
+        lang, options = parse_info(match["info"].strip(), f"{path}:{i + 1}")
+        body: list[str] = []
+        j = i + 1
+        while j < len(lines) and not closing.match(lines[j]):
+            body.append(lines[j][len(indent):] if lines[j].startswith(indent) else lines[j].lstrip())
+            j += 1
+        if j >= len(lines):
+            raise SnippetError(f"{path}:{i + 1}: the fence opened here is never closed")
+        out.append(Fence(lang, options, "\n".join(body) + ("\n" if body else ""), i + 1, j + 1))
+        i = j + 1
+    return out
+
+
+def _step(item: Any, line: int, where: str) -> Step:
+    if not isinstance(item, dict):
+        raise SnippetError(f"{where}: each step is a mapping such as '- click: Increment', got {item!r}")
+    unknown = set(item) - set(ACTIONS) - {"expect"}
+    if unknown:
+        raise SnippetError(f"{where}: unknown step key(s) {sorted(unknown)}; use one of {list(ACTIONS)} and 'expect'")
+    actions = [a for a in ACTIONS if a in item]
+    if len(actions) > 1:
+        raise SnippetError(f"{where}: a step does one thing, this one has {actions}")
+    expect = item.get("expect") or {}
+    if not isinstance(expect, dict):
+        raise SnippetError(f"{where}: 'expect' is a mapping such as {{markdown: [...]}}")
+    step = Step(expect=expect, line=line)
+    if actions:
+        step.action = actions[0]
+        if step.action == "click":
+            step.target = str(item["click"])
+        elif step.action == "set":
+            target = item["set"]
+            if not isinstance(target, dict) or len(target) != 1:
+                raise SnippetError(f"{where}: 'set' takes one widget: {{label or key: value}}")
+            ((step.target, step.value),) = target.items()
+    return step
+
+
+def parse_steps(body: str, line: int, where: str) -> list[Step]:
+    import yaml
+
+    try:
+        data = yaml.safe_load(body)
+    except yaml.YAMLError as err:
+        raise SnippetError(f"{where}: the steps are not valid YAML: {err}") from None
+    if not isinstance(data, list):
+        raise SnippetError(f"{where}: the steps are a YAML list ('- expect: ...')")
+    # Each item starts on a line of its own beginning with '- ': find them for error messages.
+    starts = [line + 1 + n for n, text in enumerate(body.splitlines()) if text.startswith("- ")]
+    return [_step(item, starts[n] if n < len(starts) else line, f"{where}") for n, item in enumerate(data)]
+
+
+def parse_page(text: str, path: str) -> list[Snippet]:
+    """Every Python fence of the page, with the steps and config that belong to it."""
+    found: list[Snippet] = []
+    configs: dict[str, str] = {}
+    all_fences = fences(text, path)
+    for n, fence in enumerate(all_fences):
+        where = f"{path}:{fence.line}"
+        if fence.lang == "toml" and "for" in fence.options:
+            configs[fence.options["for"]] = fence.body
+        if fence.lang == "steps":
+            previous = all_fences[n - 1] if n else None
+            if previous is None or previous.lang not in PYTHON_LANGS or "live" not in previous.options:
+                raise SnippetError(f"{where}: a steps fence must follow a 'python live' fence")
+            continue
+        if fence.lang not in PYTHON_LANGS:
+            continue
+        unknown = set(fence.options) - KNOWN_OPTIONS
+        if unknown:
+            raise SnippetError(f"{where}: unknown fence option(s) {sorted(unknown)}; known: {sorted(KNOWN_OPTIONS)}")
+        snippet = Snippet(path=path, line=fence.line, code=fence.body, id=fence.options.get("id") or None,
+                          live="live" in fence.options, options=dict(fence.options))
+        if snippet.live and not snippet.id:
+            raise SnippetError(f"{where}: a live snippet needs an id, e.g. ```python live id=\"counter\"")
+        if "norun" in fence.options and not fence.options["norun"].strip():
+            raise SnippetError(f"{where}: norun needs a reason, e.g. norun=\"needs pandas\"")
+        following = all_fences[n + 1] if n + 1 < len(all_fences) else None
+        if following is not None and following.lang == "steps":
+            snippet.steps = parse_steps(following.body, following.line, f"{path}:{following.line}")
+            snippet.steps_line = following.line
+        found.append(snippet)
+    ids = [s.id for s in found if s.id]
+    for snippet in found:
+        if snippet.id and ids.count(snippet.id) > 1:
+            raise SnippetError(f"{snippet.where}: the id {snippet.id!r} is used twice on this page")
+        if snippet.id in configs:
+            snippet.config = configs[snippet.id]
+    return found

@@ -1,0 +1,40 @@
+"""A real browser (Debian's Chromium through Playwright) against the built site on 127.0.0.1."""
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from streamlet.docsite.serve import serve_in_thread
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-sync",
+    "--disable-background-networking", "--disable-component-update", "--disable-default-apps",
+]
+
+
+@pytest.fixture(scope="session")
+def site_url() -> Iterator[str]:
+    site = ROOT / "site"
+    if not (site / "index.html").exists():
+        pytest.fail("site/ is not built: run 'make build' (make test does it)")
+    server, url = serve_in_thread(site)
+    yield url
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    executable = shutil.which("chromium")
+    if executable is None:
+        pytest.fail("Debian's chromium is not installed: run tools/ensure-browser.sh (make test does it)")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
