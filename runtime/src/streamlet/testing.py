@@ -146,7 +146,7 @@ class Button(Widget):
     def value(self) -> bool:
         if self._pending is not Widget._unset:
             return bool(self._pending)
-        return bool(self.root._session.state[self.id]) if self.id in self.root._session.state else False
+        return bool(self.node.get("value"))
 
     def click(self) -> Button:
         self._pending = True
