@@ -44,6 +44,26 @@ exception = _main.exception
 write = _main.write
 button = _main.button
 form_submit_button = _main.form_submit_button
+download_button = _main.download_button
+checkbox = _main.checkbox
+toggle = _main.toggle
+text_input = _main.text_input
+text_area = _main.text_area
+number_input = _main.number_input
+slider = _main.slider
+select_slider = _main.select_slider
+selectbox = _main.selectbox
+radio = _main.radio
+multiselect = _main.multiselect
+color_picker = _main.color_picker
+date_input = _main.date_input
+time_input = _main.time_input
+file_uploader = _main.file_uploader
+data_editor = _main.data_editor
+form = _main.form
+columns = _main.columns
+container = _main.container
+expander = _main.expander
 
 
 def rerun() -> NoReturn:

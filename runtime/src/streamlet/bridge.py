@@ -43,21 +43,38 @@ class LiveSession:
         return self.session.state.meta.get(widget_id)
 
     def run(self, trigger: str | None = None, changed: dict[str, Any] | None = None) -> dict[str, Any]:
+        """Rerun with what the page shows, the reader's change applied (client values, not Python ones)."""
         values: dict[str, Any] = {}
-        for widget_id, shown in self.client.items():
+        for widget_id, shown in {**self.client, **(changed or {})}.items():
             meta = self._meta(widget_id)
-            if meta is None:
-                continue
-            values[widget_id] = meta.trigger_reset if meta.trigger else meta.from_client(shown)
-        for widget_id, shown in (changed or {}).items():
-            meta = self._meta(widget_id)
-            if meta is not None and not meta.trigger:
-                values[widget_id] = meta.from_client(shown)
+            if meta is not None:
+                values[widget_id] = meta.trigger_reset if meta.trigger else shown
         if trigger is not None and self._meta(trigger) is not None:
             values[trigger] = True
         result = self.session.run(values)
         self.client = {node["id"]: node.get("value") for node in iter_widgets(result.elements)}
+        if trigger is not None:
+            self._clear_submitted_form(trigger, result.elements)
         return {"elements": result.elements, "log": result.log}
+
+    def _clear_submitted_form(self, trigger: str, elements: list[dict[str, Any]]) -> None:
+        """``clear_on_submit``: after the run that saw the submitted values, the form shows defaults again."""
+        meta = self._meta(trigger)
+        if meta is None or not meta.form_id:
+            return
+        for form in iter_blocks(elements, "form"):
+            if form.get("form_id") == meta.form_id and form.get("clear_on_submit"):
+                for node in iter_widgets(form["children"]):
+                    widget = self._meta(node["id"])
+                    if widget is not None and not widget.trigger:
+                        node["value"] = self.client[node["id"]] = widget.serialize(widget.default)
+
+
+def iter_blocks(elements: list[dict[str, Any]], kind: str) -> Any:
+    for node in elements:
+        if node["type"] == kind:
+            yield node
+        yield from iter_blocks(node.get("children", []), kind)
 
 
 class Bridge:

@@ -6,7 +6,7 @@ module-level slot that the runner sets and clears.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from .config import Config
@@ -26,8 +26,8 @@ class RunContext:
     form_ids_this_run: set[str] = field(default_factory=set)
     keys_this_run: set[str] = field(default_factory=set)
     element_ids_this_run: set[str] = field(default_factory=set)
-    # The blocks opened with ``with``: the innermost receives st.* calls.
-    block_stack: list[Block] = field(default_factory=list)
+    # The generators opened with ``with``: the innermost receives st.* calls.
+    block_stack: list[Any] = field(default_factory=list)
     in_callback: bool = False
     log: list[str] = field(default_factory=list)
 

@@ -35,7 +35,7 @@ class DeltaGeneratorBase:
         if self._block is None:
             ctx = self._ctx()
             if self._root == "main" and ctx.block_stack:
-                return ctx.block_stack[-1].generator  # type: ignore[attr-defined, no-any-return]
+                return ctx.block_stack[-1]  # type: ignore[no-any-return]
             if self._root == "sidebar":
                 return _rooted(ctx.sidebar, "sidebar")
             return _rooted(ctx.root, "main")

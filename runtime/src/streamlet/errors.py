@@ -16,7 +16,11 @@ class Error(Exception):
     """Base of every Streamlit error."""
 
 
-class StreamlitAPIException(Error):
+class MarkdownFormattedException(Error):
+    """An error whose message is markdown."""
+
+
+class StreamlitAPIException(MarkdownFormattedException):
     """The script used the API in a way Streamlit does not allow."""
 
     def __init__(self, *args: Any, error_id: str | None = None) -> None:
@@ -139,6 +143,113 @@ def _claim_streamlit_module() -> None:
     for value in list(globals().values()):
         if isinstance(value, type) and issubclass(value, BaseException):
             value.__module__ = "streamlit.errors"
+
+
+
+
+class StreamlitMixedNumericTypesError(LocalizableStreamlitException):
+    def __init__(self, value: Any, min_value: Any, max_value: Any, step: Any) -> None:
+        message = "All numerical arguments must be of the same type."
+        names = {"value": value, "min_value": min_value, "max_value": max_value, "step": step}
+        kinds = {}
+        for name, given in names.items():
+            if given is not None:
+                kinds[f"{name}_type"] = type(given).__name__
+                message += f"\n`{name}` has {{{name}_type}} type."
+        super().__init__(message, **kinds)
+
+
+class StreamlitValueBelowMinError(LocalizableStreamlitException):
+    def __init__(self, value: Any, min_value: Any) -> None:
+        super().__init__("The `value` {value} is less than the `min_value` {min_value}.",
+                         value=value, min_value=min_value)
+
+
+class StreamlitValueAboveMaxError(LocalizableStreamlitException):
+    def __init__(self, value: Any, max_value: Any) -> None:
+        super().__init__("The `value` {value} is greater than the `max_value` {max_value}.",
+                         value=value, max_value=max_value)
+
+
+class StreamlitInvalidMinMaxError(LocalizableStreamlitException):
+    def __init__(self, min_value: Any, max_value: Any) -> None:
+        if min_value == max_value:
+            message = "The `min_value` and `max_value` parameters are both set to {min_value}. They must not be equal."
+        else:
+            message = ("The `min_value`, set to {min_value}, cannot be greater than the `max_value`, "
+                       "set to {max_value}.")
+        super().__init__(message, min_value=min_value, max_value=max_value)
+
+
+class StreamlitValueOutOfRangeError(LocalizableStreamlitException):
+    def __init__(self, parameter: str, value: Any, min_value: Any, max_value: Any, *, detail: str | None = None) -> None:
+        message = "The `{parameter}` parameter, set to {value}, is outside the required range [{min_value}, {max_value}]."
+        if detail:
+            message += " {detail}"
+        super().__init__(message, parameter=parameter, value=value, min_value=min_value, max_value=max_value,
+                         detail=detail)
+
+
+class StreamlitJSNumberBoundsError(LocalizableStreamlitException):
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+
+
+class StreamlitInvalidNumberFormatError(LocalizableStreamlitException):
+    def __init__(self, format: str) -> None:
+        super().__init__("Format string for `st.number_input` contains invalid characters: {format}", format=format)
+
+
+class StreamlitMissingRequiredParameterError(LocalizableStreamlitException):
+    def __init__(self, parameter: str, *, detail: str | None = None) -> None:
+        message = "The `{parameter}` parameter is required."
+        if detail:
+            message += " {detail}"
+        super().__init__(message, parameter=parameter, detail=detail)
+
+
+class StreamlitSelectionCountExceedsMaxError(LocalizableStreamlitException):
+    def __init__(self, current_selections_count: int, max_selections_count: int) -> None:
+        super().__init__(
+            "Multiselect has {current_selections_count} {current_selections_noun} selected but "
+            "`max_selections` is set to {max_selections_count}. This happened because you either gave "
+            "too many options to `default` or you manipulated the widget's state through "
+            "`st.session_state`. Note that the latter can happen before the line indicated in the "
+            "traceback. Please select at most {max_selections_count} {options_noun}.",
+            current_selections_count=current_selections_count,
+            current_selections_noun="option" if current_selections_count == 1 else "options",
+            max_selections_count=max_selections_count,
+            options_noun="option" if max_selections_count == 1 else "options",
+        )
+
+
+class StreamlitInvalidParameterTypeError(LocalizableStreamlitException):
+    def __init__(self, parameter: str, provided_type: str, expected_types: list[str], *,
+                 detail: str | None = None) -> None:
+        message = "Invalid `{parameter}` type. Expected one of: {expected_types}. Provided type: {provided_type}."
+        if detail:
+            message += " {detail}"
+        super().__init__(message, parameter=parameter, expected_types=", ".join(expected_types),
+                         provided_type=provided_type, detail=detail)
+
+
+class StreamlitDefaultNotInOptionsError(LocalizableStreamlitException):
+    def __init__(self, value: Any) -> None:
+        super().__init__("The default value '{value}' is not part of the options. Please make sure that every "
+                         "default value also exists in the options.", value=value)
+
+
+class StreamlitInvalidColumnSpecError(LocalizableStreamlitException):
+    def __init__(self) -> None:
+        super().__init__(
+            "The `spec` argument to `st.columns` must be either a positive integer (number of columns) or a "
+            "list of positive numbers (width ratios of the columns). See [documentation]"
+            "(https://docs.streamlit.io/develop/api-reference/layout/st.columns) for more information."
+        )
+
+
+class StreamlitUnsupportedError(StreamlitAPIException):
+    """A Streamlit feature this runtime does not reproduce (for example anything needing pandas)."""
 
 
 _claim_streamlit_module()

@@ -6,6 +6,7 @@ from typing import Any
 
 from .delta import DeltaGeneratorBase
 from .errors import (
+    StreamlitValueError,
     StreamlitInvalidFormCallbackError,
     StreamlitInvalidLayoutContextError,
     StreamlitValueAssignmentNotAllowedError,
@@ -24,11 +25,53 @@ DEFAULT_AND_STATE_WARNING = (
 )
 
 
-def _to_key(key: Any) -> str | None:
+EMPTY_LABEL_WARNING = (
+    "`label` got an empty value. This is discouraged for accessibility reasons and may be disallowed in "
+    "the future by raising an exception. Please provide a non-empty label and hide it with "
+    "label_visibility if needed."
+)
+LABEL_VISIBILITIES = ("visible", "hidden", "collapsed")
+ON_CHANGE_MODES = ("rerun", "ignore")
+
+
+def to_key(key: Any) -> str | None:
     return None if key is None else str(key)
 
 
 class InputMixin(DeltaGeneratorBase):
+    def _log(self, message: str) -> None:
+        """A line Streamlit writes to the server log, not to the page."""
+        self._ctx().log.append(message)
+
+    def _root_name(self) -> str:
+        return self._target()._root
+
+    def _last_element(self) -> dict[str, Any]:
+        return self._target()._block.children[-1]  # type: ignore[union-attr]
+
+    def _state_says_none(self, key: str) -> bool:
+        """Session state holds None for this widget's key (Streamlit then starts the widget empty)."""
+        state = self._ctx().state.filtered()
+        return key in state and state[key] is None
+
+    def _label(self, label: Any, visibility: str) -> str:
+        text = "" if label is None else str(label)
+        if not text:
+            self._log(EMPTY_LABEL_WARNING)
+        if visibility not in LABEL_VISIBILITIES:
+            raise StreamlitValueError("label_visibility", [repr(v) for v in LABEL_VISIBILITIES])
+        return text
+
+    def _policies(self, key: str | None, on_change: Any, *, default: Any = None, writes_allowed: bool = True,
+                  callback_rules: bool = True) -> Any:
+        """Streamlit's widget policies; returns the callback (None for the modes 'rerun' and 'ignore')."""
+        callback = None if isinstance(on_change, str) and on_change in ON_CHANGE_MODES else on_change
+        if isinstance(on_change, str) and callback is not None:
+            raise StreamlitValueError("on_change", ["a callable", *(repr(m) for m in ON_CHANGE_MODES)])
+        self._check_policies(key, callback, default=default, writes_allowed=writes_allowed,
+                             callback_rules=callback_rules)
+        return callback
+
     def _check_policies(self, key: str | None, callback: Any, *, default: Any = None,
                         writes_allowed: bool = True, callback_rules: bool = True) -> None:
         """Streamlit's widget policies, in its order: callbacks in forms, the key, state writes."""
@@ -43,23 +86,23 @@ class InputMixin(DeltaGeneratorBase):
         if not writes_allowed:
             raise StreamlitValueAssignmentNotAllowedError(key)
         if default is not None and not ctx.config.get("global.disableWidgetStateDuplicationWarning"):
-            message = DEFAULT_AND_STATE_WARNING.format(key=key)
-            if message not in ctx.log:
-                ctx.log.append(message)
+            if not ctx.state.warned_default:
+                ctx.state.warned_default = True
+                ctx.log.append(DEFAULT_AND_STATE_WARNING.format(key=key))
 
     def _register(self, element: dict[str, Any], meta: WidgetMeta) -> Any:
         """Register the widget for this run, add its element, and return its value."""
         ctx = self._ctx()
         value, _ = ctx.state.register_widget(meta)
         ctx.widget_ids_this_run.add(meta.id)
-        element.update(id=meta.id, key=meta.key, form_id=meta.form_id, value=meta.to_client(value))
+        element.update(id=meta.id, key=meta.key, form_id=meta.form_id, value=meta.serialize(value))
         self._target()._block.add(element)  # type: ignore[union-attr]
         return value
 
     def _button(self, label: Any, key: Any, help: str | None, on_click: Callable[..., Any] | None,
                 args: tuple[Any, ...] | None, kwargs: dict[str, Any] | None, *, submitter: bool,
                 type: str, icon: str | None, disabled: bool, use_container_width: bool | None) -> bool:
-        key = _to_key(key)
+        key = to_key(key)
         label = "" if label is None else str(label)
         self._check_policies(key, on_click, writes_allowed=False, callback_rules=not submitter)
         form_id = self.form_id
@@ -80,7 +123,7 @@ class InputMixin(DeltaGeneratorBase):
         meta = WidgetMeta(
             id=element_id, type=kind, key=key, default=False, callback=on_click,
             args=tuple(args or ()), kwargs=dict(kwargs or {}), form_id=form_id if submitter else "",
-            disabled=disabled, trigger=True, from_client=bool,
+            disabled=disabled, trigger=True, deserialize=bool,
         )
         element = {"type": kind, "label": label, "help": help, "kind": type, "icon": icon,
                    "disabled": disabled}
@@ -98,5 +141,6 @@ class InputMixin(DeltaGeneratorBase):
                            kwargs: dict[str, Any] | None = None, *, key: Any = None, type: str = "secondary",
                            icon: str | None = None, disabled: bool = False,
                            use_container_width: bool | None = None, **_: Any) -> bool:
+        key = to_key(key) or f"FormSubmitter:{self.form_id}-{label}"
         return self._button(label, key, help, on_click, args, kwargs, submitter=True, type=type,
                             icon=icon, disabled=disabled, use_container_width=use_container_width)

@@ -84,11 +84,7 @@ class Session:
         return self._code
 
     def _new_context(self) -> context.RunContext:
-        from .generator import DeltaGenerator
-
         root, sidebar = Block("main"), Block("sidebar")
-        root.generator = DeltaGenerator(root, root="main")  # type: ignore[attr-defined]
-        sidebar.generator = DeltaGenerator(sidebar, root="sidebar")  # type: ignore[attr-defined]
         return context.RunContext(state=self.state, config=self.config, root=root, sidebar=sidebar)
 
     def run(self, widget_values: dict[str, Any] | None = None) -> RunResult:

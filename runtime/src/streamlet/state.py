@@ -46,6 +46,8 @@ class SessionState:
     key_to_id: dict[str, str] = field(default_factory=dict)
     id_to_key: dict[str, str] = field(default_factory=dict)
     meta: dict[str, WidgetMeta] = field(default_factory=dict)
+    warned_default: bool = False
+    """Streamlit logs the "default value plus Session State" warning once; so do we, per session."""
 
     # -- the mapping -------------------------------------------------------
     def widget_id(self, key: str) -> str:
@@ -147,10 +149,11 @@ class SessionState:
         return [w for w in self.new_widgets if self.new_widgets.get(w) != self.old.get(w)]
 
     def set_widget_values(self, values: dict[str, Any]) -> None:
-        """Take the client's widget values for the coming run."""
-        for wid, value in values.items():
-            if wid in self.meta:
-                self.new_widgets[wid] = value
+        """Take the client's widget values (as the client holds them) for the coming run."""
+        for wid, shown in values.items():
+            meta = self.meta.get(wid)
+            if meta is not None:
+                self.new_widgets[wid] = meta.deserialize(shown)
 
     def callbacks_to_run(self) -> list[WidgetMeta]:
         out = []

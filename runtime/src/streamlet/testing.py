@@ -134,8 +134,11 @@ class Widget(Element):
         return self
 
     def widget_state(self) -> Any:
-        """The value the client sends for this widget on the next run."""
-        return self.value
+        """The value the client sends for this widget on the next run, in the client's form."""
+        if self._pending is Widget._unset:
+            return self.node.get("value")
+        meta = self.root._session.state.meta.get(self.id)
+        return meta.serialize(self._pending) if meta is not None else self._pending
 
 
 class Button(Widget):
@@ -153,17 +156,139 @@ class Button(Widget):
         return self
 
 
+class Checkbox(Widget):
+    def check(self) -> Checkbox:
+        return self.set_value(True)  # type: ignore[return-value]
+
+    def uncheck(self) -> Checkbox:
+        return self.set_value(False)  # type: ignore[return-value]
+
+
+class TextInput(Widget):
+    @property
+    def max_chars(self) -> int | None:
+        return self.node.get("max_chars")
+
+    @property
+    def placeholder(self) -> str | None:
+        return self.node.get("placeholder")
+
+    def input(self, value: str) -> TextInput:
+        return self.set_value(value)  # type: ignore[return-value]
+
+
+class NumberInput(Widget):
+    @property
+    def min(self) -> Any:
+        return self.node.get("min")
+
+    @property
+    def max(self) -> Any:
+        return self.node.get("max")
+
+    @property
+    def step(self) -> Any:
+        return self.node.get("step")
+
+    def increment(self) -> NumberInput:
+        value = self.value
+        if value is None:
+            return self
+        upper = self.max
+        return self.set_value(value + self.step if upper is None else min(value + self.step, upper))  # type: ignore[return-value]
+
+    def decrement(self) -> NumberInput:
+        value = self.value
+        if value is None:
+            return self
+        lower = self.min
+        return self.set_value(value - self.step if lower is None else max(value - self.step, lower))  # type: ignore[return-value]
+
+
+class Slider(Widget):
+    @property
+    def min(self) -> Any:
+        return self.node.get("min")
+
+    @property
+    def max(self) -> Any:
+        return self.node.get("max")
+
+    @property
+    def step(self) -> Any:
+        return self.node.get("step")
+
+    @property
+    def options(self) -> list[str]:
+        return list(self.node.get("options", []))
+
+    def set_range(self, lower: Any, upper: Any) -> Slider:
+        return self.set_value((lower, upper))  # type: ignore[return-value]
+
+
+class Selectbox(Widget):
+    @property
+    def options(self) -> list[str]:
+        return list(self.node.get("options", []))
+
+    @property
+    def index(self) -> int | None:
+        meta = self.root._session.state.meta.get(self.id)
+        return meta.serialize(self.value) if meta is not None else None
+
+    def select(self, value: Any) -> Selectbox:
+        return self.set_value(value)  # type: ignore[return-value]
+
+    def select_index(self, index: int | None) -> Selectbox:
+        self._pending_index = index
+        meta = self.root._session.state.meta.get(self.id)
+        return self.set_value(meta.deserialize(index) if meta is not None and index is not None else None)  # type: ignore[return-value]
+
+
+class Multiselect(Selectbox):
+    def select(self, value: Any) -> Multiselect:
+        current = list(self.value)
+        if value not in current:
+            current.append(value)
+        return self.set_value(current)  # type: ignore[return-value]
+
+    def unselect(self, value: Any) -> Multiselect:
+        return self.set_value([v for v in self.value if v != value])  # type: ignore[return-value]
+
+
+class ColorPicker(Widget):
+    def pick(self, value: str) -> ColorPicker:
+        return self.set_value(value)  # type: ignore[return-value]
+
+
 ELEMENT_CLASSES: dict[str, type[Element]] = {
     "exception": Exception,
     "button": Button,
     "form_submit_button": Button,
+    "download_button": Button,
+    "checkbox": Checkbox,
+    "toggle": Checkbox,
+    "text_input": TextInput,
+    "text_area": TextInput,
+    "number_input": NumberInput,
+    "slider": Slider,
+    "select_slider": Slider,
+    "selectbox": Selectbox,
+    "radio": Selectbox,
+    "multiselect": Multiselect,
+    "color_picker": ColorPicker,
+    "date_input": Widget,
+    "time_input": Widget,
+    "file_uploader": Widget,
+    "data_editor": Widget,
 }
 BLOCK_TYPES = {"main", "sidebar", "form", "columns", "column", "container", "expander"}
 
 # Element lists AppTest offers as attributes: ``at.button``, ``at.markdown``, ...
 LIST_TYPES = {
     "title", "header", "subheader", "markdown", "caption", "text", "code", "divider", "json",
-    "error", "warning", "info", "success", "exception", "button", "form_submit_button", "help",
+    "error", "warning", "info", "success", "exception", "help", *ELEMENT_CLASSES,
+    "form", "columns", "column", "container", "expander",
 }
 
 

@@ -27,7 +27,7 @@ class WidgetMeta:
     id: str
     type: str
     key: str | None
-    default: Any
+    default: Any = None
     callback: Callable[..., Any] | None = None
     args: tuple[Any, ...] = ()
     kwargs: dict[str, Any] = field(default_factory=dict)
@@ -36,10 +36,11 @@ class WidgetMeta:
     trigger: bool = False
     """A trigger (a button) is true for the one run its click causes."""
     trigger_reset: Any = False
-    from_client: Callable[[Any], Any] = lambda v: v
-    """Turns the JSON value the page sends into the widget's Python value."""
-    to_client: Callable[[Any], Any] = lambda v: v
-    """Turns the widget's Python value into the JSON value the page shows."""
+    deserialize: Callable[[Any], Any] = lambda v: v
+    """The client's JSON value (or None for "no value yet") -> the widget's Python value."""
+    serialize: Callable[[Any], Any] = lambda v: v
+    """The widget's Python value -> the JSON value the client shows and sends back."""
+    clear_on_submit: bool = False
 
 
 def _hashable_text(value: Any) -> str:

@@ -1,0 +1,209 @@
+"""Widgets that pick from options: selectbox, radio, multiselect, select_slider.
+
+The page shows ``format_func(option)`` labels and sends back indices; a value
+set through session state that is no longer among the options falls back to
+the default and session state follows, as in Streamlit.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from numbers import Integral
+from typing import Any
+
+from .errors import (
+    StreamlitDefaultNotInOptionsError,
+    StreamlitInvalidParameterTypeError,
+    StreamlitMissingRequiredParameterError,
+    StreamlitSelectionCountExceedsMaxError,
+    StreamlitValueError,
+    StreamlitValueOutOfRangeError,
+)
+from .inputs import to_key
+from .scalar import ScalarMixin
+from .widgets import compute_element_id
+
+
+def as_options(options: Any) -> list[Any]:
+    if options is None:
+        return []
+    if isinstance(options, dict):
+        return list(options.keys())
+    if isinstance(options, (str, bytes)):
+        return [options]
+    if isinstance(options, Iterable):
+        return list(options)
+    if type(options).__module__.startswith("pandas"):
+        from .errors import StreamlitUnsupportedError
+
+        raise StreamlitUnsupportedError("pandas objects as options need pandas, which live examples do not have.")
+    return [options]
+
+
+def index_of(options: list[Any], value: Any) -> int:
+    for i, option in enumerate(options):
+        if value == option:
+            return i
+    raise ValueError(f"{value} is not in iterable")
+
+
+class ChoiceMixin(ScalarMixin):
+    def _options_fields(self, options: list[Any], format_func: Callable[[Any], Any]) -> list[str]:
+        return [str(format_func(o)) for o in options]
+
+    def _single_choice(self, kind: str, label: Any, options: Any, index: int | None, format_func: Any, key: Any,
+                       help: str | None, on_change: Any, args: Any, kwargs: Any, disabled: bool,
+                       label_visibility: str, extra: dict[str, Any]) -> Any:
+        key = to_key(key)
+        callback = self._policies(key, on_change, default=None if index == 0 else index)
+        label = self._label(label, label_visibility)
+        opts = as_options(options)
+        if kind == "radio":
+            formatted = self._options_fields(opts, format_func)
+            element_id = compute_element_id(kind, key, key_as_main_identity=True, form_id=self.form_id,
+                                            root=self._root_name(), label=label, options=formatted, index=index,
+                                            help=help, **{k: repr(v) for k, v in extra.items()})
+        if not isinstance(index, int) and index is not None:
+            raise StreamlitInvalidParameterTypeError("index", type(index).__name__, ["int", "None"])
+        if index is not None and len(opts) > 0 and not 0 <= index < len(opts):
+            raise StreamlitValueOutOfRangeError("index", index, 0, len(opts) - 1)
+        if kind == "selectbox":
+            formatted = self._options_fields(opts, format_func)
+            element_id = compute_element_id(kind, key, key_as_main_identity=set(), form_id=self.form_id,
+                                            root=self._root_name(), label=label, options=formatted, index=index,
+                                            help=help, **{k: repr(v) for k, v in extra.items()})
+        if key is not None and self._state_says_none(key):
+            index = None
+        default = opts[index] if index is not None and opts else None
+
+        def deserialize(shown: Any) -> Any:
+            if shown is None:
+                return default
+            if isinstance(shown, int) and 0 <= shown < len(opts):
+                return opts[shown]
+            return default
+
+        def serialize(value: Any) -> Any:
+            for i, option in enumerate(opts):
+                if str(format_func(option)) == str(format_func(value)) and option == value:
+                    return i
+            return None
+
+        value = self._value_widget(
+            kind, label, key, callback=callback, args=args, kwargs=kwargs, disabled=disabled, help=help,
+            label_visibility=label_visibility, element_id=element_id, deserialize=deserialize, serialize=serialize,
+            fields={"options": formatted, **extra})
+        return self._sync_with_options(value, opts, default, key)
+
+    def _sync_with_options(self, value: Any, opts: list[Any], default: Any, key: str | None) -> Any:
+        """A value no longer among the options resets to the default; session state follows."""
+        if value is None or any(value == o for o in opts):
+            return value
+        if key is not None:
+            self._ctx().state.new_user[key] = default
+        element = self._last_element()
+        element["value"] = None if default is None else index_of(opts, default)
+        return default
+
+    def selectbox(self, label: str, options: Any, index: int | None = 0, format_func: Callable[[Any], Any] = str,
+                  key: Any = None, help: str | None = None, on_change: Any = None, args: Any = None,
+                  kwargs: Any = None, *, placeholder: str | None = None, disabled: bool = False,
+                  label_visibility: str = "visible", accept_new_options: bool = False, **_: Any) -> Any:
+        return self._single_choice("selectbox", label, options, index, format_func, key, help, on_change, args,
+                                   kwargs, disabled, label_visibility, {"placeholder": placeholder})
+
+    def radio(self, label: str, options: Any, index: int | None = 0, format_func: Callable[[Any], Any] = str,
+              key: Any = None, help: str | None = None, on_change: Any = None, args: Any = None,
+              kwargs: Any = None, *, disabled: bool = False, horizontal: bool = False, captions: Any = None,
+              label_visibility: str = "visible", **_: Any) -> Any:
+        return self._single_choice("radio", label, options, index, format_func, key, help, on_change, args, kwargs,
+                                   disabled, label_visibility, {"horizontal": horizontal, "captions": captions})
+
+    def multiselect(self, label: str, options: Any, default: Any = None, format_func: Callable[[Any], Any] = str,
+                    key: Any = None, help: str | None = None, on_change: Any = None, args: Any = None,
+                    kwargs: Any = None, *, max_selections: int | None = None, placeholder: str | None = None,
+                    disabled: bool = False, label_visibility: str = "visible", **_: Any) -> list[Any]:
+        key = to_key(key)
+        callback = self._policies(key, on_change, default=default)
+        label = self._label(label, label_visibility)
+        if max_selections is not None and (isinstance(max_selections, bool) or not isinstance(max_selections, Integral)
+                                           or max_selections < 1):
+            detail = ("To disable `st.multiselect`, use `disabled=True`."
+                      if isinstance(max_selections, Integral) and max_selections == 0 else None)
+            raise StreamlitValueError("max_selections", ["a positive integer"], detail=detail)
+        opts = as_options(options)
+        formatted = self._options_fields(opts, format_func)
+        defaults: list[int] = []
+        if default is not None:
+            for item in as_options(default) if not isinstance(default, (str, int, float)) else [default]:
+                if item not in opts:
+                    raise StreamlitDefaultNotInOptionsError(item)
+                defaults.append(opts.index(item))
+        element_id = compute_element_id(
+            "multiselect", key, key_as_main_identity={"max_selections"}, form_id=self.form_id,
+            root=self._root_name(), label=label, options=formatted, default=defaults, help=help,
+            max_selections=max_selections, placeholder=placeholder)
+
+        def deserialize(shown: Any) -> list[Any]:
+            if shown is None:
+                return [opts[i] for i in defaults]
+            return [opts[i] for i in shown if isinstance(i, int) and 0 <= i < len(opts)]
+
+        def serialize(value: Any) -> list[int]:
+            return [index_of(opts, v) for v in value if v in opts]
+
+        value = self._value_widget(
+            "multiselect", label, key, callback=callback, args=args, kwargs=kwargs, disabled=disabled, help=help,
+            label_visibility=label_visibility, element_id=element_id, deserialize=deserialize, serialize=serialize,
+            fields={"options": formatted, "max_selections": max_selections, "placeholder": placeholder})
+        if max_selections is not None and len(value) > max_selections:
+            raise StreamlitSelectionCountExceedsMaxError(len(value), max_selections)
+        kept = [v for v in value if v in opts]
+        if len(kept) != len(value):
+            if key is not None:
+                self._ctx().state.new_user[key] = kept
+            self._last_element()["value"] = serialize(kept)
+        return kept
+
+    def select_slider(self, label: str, options: Any = (), value: Any = None,
+                      format_func: Callable[[Any], Any] = str, key: Any = None, help: str | None = None,
+                      on_change: Any = None, args: Any = None, kwargs: Any = None, disabled: bool = False,
+                      label_visibility: str = "visible", **_: Any) -> Any:
+        key = to_key(key)
+        callback = self._policies(key, on_change, default=value)
+        label = self._label(label, label_visibility)
+        opts = as_options(options)
+        if not opts:
+            raise StreamlitMissingRequiredParameterError("options", detail="Provide at least one option.")
+        is_range = isinstance(value, (list, tuple)) and len(value) == 2
+        if is_range:
+            start, end = index_of(opts, value[0]), index_of(opts, value[1])
+            indices = [min(start, end), max(start, end)]
+        else:
+            try:
+                indices = [index_of(opts, value)]
+            except ValueError:
+                if value is not None:
+                    raise
+                indices = [0]
+        formatted = self._options_fields(opts, format_func)
+        element_id = compute_element_id("select_slider", key, key_as_main_identity=True, form_id=self.form_id,
+                                        root=self._root_name(), label=label, options=formatted, value=indices,
+                                        help=help)
+
+        def deserialize(shown: Any) -> Any:
+            chosen = indices if shown is None else (shown if isinstance(shown, list) else [shown])
+            if len(chosen) != len(indices) or not all(isinstance(i, int) and 0 <= i < len(opts) for i in chosen):
+                chosen = indices
+            picked = [opts[i] for i in chosen]
+            return tuple(picked) if is_range else picked[0]
+
+        def serialize(current: Any) -> Any:
+            if isinstance(current, tuple):
+                return [index_of(opts, v) for v in current]
+            return index_of(opts, current)
+
+        result = self._value_widget(
+            "select_slider", label, key, callback=callback, args=args, kwargs=kwargs, disabled=disabled, help=help,
+            label_visibility=label_visibility, element_id=element_id, deserialize=deserialize, serialize=serialize,
+            fields={"options": formatted, "is_range": is_range})
+        return result

@@ -1,0 +1,179 @@
+"""Argument rules and value conversion for ``st.date_input`` and ``st.time_input``.
+
+Dates cross to the page as ``YYYY-MM-DD`` strings (a list for ranges), times as
+``HH:MM`` (``HH:MM:SS`` when the step is not whole minutes).
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+from .errors import (
+    StreamlitInvalidMinMaxError,
+    StreamlitInvalidParameterTypeError,
+    StreamlitValueAboveMaxError,
+    StreamlitValueBelowMinError,
+    StreamlitValueOutOfRangeError,
+)
+
+
+def adjust_years(day: date, years: int) -> date:
+    year = day.year + years
+    if year > date.max.year:
+        return date.max
+    if year < date.min.year:
+        return date.min
+    try:
+        return day.replace(year=year)
+    except ValueError:  # 29 February into a common year
+        return day.replace(year=year, day=28)
+
+
+def to_date(value: Any) -> date:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if value == "today":
+        return datetime.now().date()
+    if isinstance(value, str):
+        for parse in (date.fromisoformat, lambda v: datetime.fromisoformat(v).date()):
+            try:
+                return parse(value)
+            except ValueError:
+                pass
+    raise StreamlitInvalidParameterTypeError("value", type(value).__name__,
+                                             ["date", "datetime", "ISO string", '"today"'])
+
+
+def _bound(value: Any, dates: list[date] | None, name: str, years: int) -> date:
+    if isinstance(value, (datetime, date, str)):
+        return to_date(value)
+    if value is None:
+        anchor = (dates[0] if years < 0 else dates[-1]) if dates else date.today()
+        return adjust_years(anchor, years)
+    raise StreamlitInvalidParameterTypeError(name, type(value).__name__, ["date", "datetime", "ISO string", "None"])
+
+
+def _parse(text: str) -> date:
+    for fmt in ("%Y-%m-%d", "%Y/%m/%d"):
+        try:
+            return datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+    raise ValueError(text)
+
+
+@dataclass
+class DateSpec:
+    value: list[date] | None
+    is_range: bool
+    min: date
+    max: date
+
+    @classmethod
+    def from_raw(cls, value: Any, min_value: Any, max_value: Any) -> DateSpec:
+        dates: list[date] | None
+        if value is None:
+            dates, is_range = None, False
+        else:
+            is_range = isinstance(value, Sequence) and not isinstance(value, str)
+            items = list(value) if is_range else [value]
+            if len(items) > 2:
+                raise StreamlitInvalidParameterTypeError(
+                    "value", type(value).__name__, ["date", "datetime", "sequence of 0 to 2 date or datetime values"])
+            dates = [to_date(v) for v in items]
+        low = _bound(min_value, dates, "min_value", -10)
+        high = _bound(max_value, dates, "max_value", 10)
+        if value == "today" and dates:
+            dates = [min(max(dates[0], low), high)]
+        if low > high:
+            raise StreamlitInvalidMinMaxError(low, high)
+        if dates:
+            if dates[0] < low:
+                raise StreamlitValueBelowMinError(dates[0], low)
+            if dates[-1] > high:
+                raise StreamlitValueAboveMaxError(dates[-1], high)
+        return cls(dates, is_range, low, high)
+
+    def deserialize(self, shown: Any) -> Any:
+        values = self.value
+        if shown is not None:
+            items = shown if isinstance(shown, list) else [shown]
+            try:
+                parsed = [_parse(v) for v in items]
+            except (TypeError, ValueError):
+                parsed = None
+            if parsed is not None and not any(d < self.min or d > self.max for d in parsed):
+                values = parsed
+        if not values:
+            return () if self.is_range else None
+        return tuple(values) if self.is_range else values[0]
+
+    def serialize(self, value: Any) -> Any:
+        if value is None:
+            return [] if self.is_range else None
+        if isinstance(value, (list, tuple)):
+            return [d.isoformat() for d in value]
+        return value.isoformat() if not self.is_range else [value.isoformat()]
+
+
+def to_time(value: Any) -> time:
+    if value == "now":
+        return datetime.now().time().replace(microsecond=0)
+    if isinstance(value, str):
+        for parse in (time.fromisoformat, lambda v: datetime.fromisoformat(v).time()):
+            try:
+                return parse(value).replace(microsecond=0)
+            except ValueError:
+                pass
+    if isinstance(value, datetime):
+        return value.time().replace(microsecond=0, tzinfo=None)
+    if isinstance(value, time):
+        return value
+    raise StreamlitInvalidParameterTypeError("value", type(value).__name__, ["datetime", "time", "ISO string"])
+
+
+@dataclass
+class TimeSpec:
+    value: time | None
+    step_seconds: int
+
+    @property
+    def wire_format(self) -> str:
+        return "%H:%M:%S" if self.step_seconds % 60 else "%H:%M"
+
+    @classmethod
+    def from_raw(cls, value: Any, step: Any) -> TimeSpec:
+        if isinstance(step, bool) or not isinstance(step, (int, timedelta)):
+            raise StreamlitInvalidParameterTypeError("step", type(step).__name__, ["int", "timedelta"])
+        seconds = int(step.total_seconds()) if isinstance(step, timedelta) else step
+        parsed = None if value is None else to_time(value)
+        if parsed is not None and seconds > 0 and seconds % 60 == 0:
+            parsed = parsed.replace(second=0, microsecond=0)
+        if not 1 <= seconds <= timedelta(hours=23).seconds:
+            raise StreamlitValueOutOfRangeError("step", value=f"{seconds} seconds", min_value="1 second",
+                                                max_value="23 hours")
+        return cls(parsed, seconds)
+
+    def deserialize(self, shown: Any) -> time | None:
+        if shown is None:
+            return self.value
+        for fmt in ("%H:%M:%S", "%H:%M"):
+            try:
+                parsed = datetime.strptime(shown, fmt).time()
+                break
+            except (TypeError, ValueError):
+                continue
+        else:
+            return self.value
+        return parsed.replace(second=0, microsecond=0) if self.step_seconds % 60 == 0 else parsed
+
+    def serialize(self, value: Any) -> str | None:
+        if value is None:
+            return None
+        if isinstance(value, datetime):
+            value = value.time()
+        return value.strftime(self.wire_format)  # type: ignore[no-any-return]

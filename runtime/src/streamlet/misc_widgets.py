@@ -1,0 +1,126 @@
+"""download_button, file_uploader and data_editor: widgets whose value the script cannot set."""
+from __future__ import annotations
+
+from copy import deepcopy
+from typing import Any
+
+from .choice import ChoiceMixin
+from .errors import StreamlitInvalidLayoutContextError, StreamlitUnsupportedError
+from .inputs import FORM_DOCS_INFO, to_key
+from .widgets import WidgetMeta, compute_element_id
+
+PANDAS_NEEDED = ("st.data_editor gets a {kind} here, which needs pandas; live examples run without pandas. "
+                 "Pass a list of dicts or a dict of lists instead.")
+
+
+def _table(data: Any) -> tuple[list[str], list[list[Any]], str]:
+    """Columns, rows and the shape to give back, for a list of dicts or a dict of lists."""
+    if isinstance(data, dict) and all(isinstance(v, (list, tuple)) for v in data.values()):
+        columns = [str(c) for c in data]
+        length = max((len(v) for v in data.values()), default=0)
+        rows = [[data[c][i] if i < len(data[c]) else None for c in data] for i in range(length)]
+        return columns, rows, "dict_of_lists"
+    if isinstance(data, list) and all(isinstance(r, dict) for r in data):
+        columns = []
+        for row in data:
+            columns += [str(c) for c in row if str(c) not in columns]
+        return columns, [[row.get(c) for c in columns] for row in data], "list_of_dicts"
+    kind = type(data).__name__
+    raise StreamlitUnsupportedError(PANDAS_NEEDED.format(kind=f"`{kind}`"))
+
+
+def _apply(columns: list[str], rows: list[list[Any]], edits: dict[str, Any]) -> list[list[Any]]:
+    out = [list(r) for r in rows]
+    for index, changes in (edits.get("edited_rows") or {}).items():
+        i = int(index)
+        if 0 <= i < len(out):
+            for column, value in changes.items():
+                if column in columns:
+                    out[i][columns.index(column)] = value
+    out += [[added.get(c) for c in columns] for added in edits.get("added_rows") or []]
+    deleted = set(edits.get("deleted_rows") or [])
+    return [r for i, r in enumerate(out) if i not in deleted]
+
+
+def _diff(columns: list[str], rows: list[list[Any]], shown: list[list[Any]]) -> dict[str, Any]:
+    """The edits Streamlit keeps in session state, from the table the page shows."""
+    edited: dict[int, dict[str, Any]] = {}
+    for i, row in enumerate(shown[: len(rows)]):
+        changes = {c: row[j] for j, c in enumerate(columns) if j < len(row) and row[j] != rows[i][j]}
+        if changes:
+            edited[i] = changes
+    added = [{c: row[j] for j, c in enumerate(columns) if j < len(row)} for row in shown[len(rows):]]
+    deleted = list(range(len(shown), len(rows)))
+    return {"edited_rows": edited, "added_rows": added, "deleted_rows": deleted}
+
+
+def _shape(columns: list[str], rows: list[list[Any]], shape: str) -> Any:
+    if shape == "dict_of_lists":
+        return {c: [r[j] for r in rows] for j, c in enumerate(columns)}
+    return [dict(zip(columns, r)) for r in rows]
+
+
+class MiscWidgetsMixin(ChoiceMixin):
+    def download_button(self, label: str, data: Any, file_name: str | None = None, mime: str | None = None,
+                        key: Any = None, help: str | None = None, on_click: Any = "rerun", args: Any = None,
+                        kwargs: Any = None, *, type: str = "secondary", icon: str | None = None,
+                        disabled: bool = False, **_: Any) -> bool:
+        key = to_key(key)
+        label = "" if label is None else str(label)
+        callback = self._policies(key, on_click, writes_allowed=False)
+        element_id = compute_element_id("download_button", key, key_as_main_identity=True, form_id=self.form_id,
+                                        root=self._root_name(), label=label, icon=icon, file_name=file_name,
+                                        mime=mime, help=help, type=type)
+        if self.form_id:
+            raise StreamlitInvalidLayoutContextError(
+                f"`st.download_button()` can't be used in an `st.form()`.{FORM_DOCS_INFO}")
+        text = data if isinstance(data, str) else data.decode("utf-8", "replace") if isinstance(data, bytes) else None
+        meta = WidgetMeta(id=element_id, type="download_button", key=key, default=False, callback=callback,
+                          args=tuple(args or ()), kwargs=dict(kwargs or {}), disabled=disabled, trigger=True,
+                          deserialize=bool)
+        element = {"type": "download_button", "label": label, "help": help, "kind": type, "icon": icon,
+                   "disabled": disabled, "file_name": file_name, "mime": mime, "data": text}
+        return bool(self._register(element, meta))
+
+    def file_uploader(self, label: str, type: Any = None, accept_multiple_files: bool = False, key: Any = None,
+                      help: str | None = None, on_change: Any = None, args: Any = None, kwargs: Any = None, *,
+                      disabled: bool = False, label_visibility: str = "visible", **_: Any) -> Any:
+        key = to_key(key)
+        callback = self._policies(key, on_change, writes_allowed=False)
+        label = self._label(label, label_visibility)
+        types = [type] if isinstance(type, str) else list(type) if type else None
+        element_id = compute_element_id(
+            "file_uploader", key, key_as_main_identity={"type", "accept_multiple_files"}, form_id=self.form_id,
+            root=self._root_name(), label=label, type=types, accept_multiple_files=accept_multiple_files, help=help)
+        empty: Any = [] if accept_multiple_files else None
+        return self._value_widget(
+            "file_uploader", label, key, callback=callback, args=args, kwargs=kwargs, disabled=disabled, help=help,
+            label_visibility=label_visibility, element_id=element_id, deserialize=lambda v: deepcopy(empty),
+            serialize=lambda v: None, fields={"accept": types, "multiple": bool(accept_multiple_files)})
+
+    def data_editor(self, data: Any, *, width: Any = None, height: Any = None, use_container_width: Any = None,
+                    hide_index: bool | None = None, column_order: Any = None, column_config: Any = None,
+                    num_rows: str = "fixed", disabled: Any = False, key: Any = None, on_change: Any = None,
+                    args: Any = None, kwargs: Any = None, **_: Any) -> Any:
+        key = to_key(key)
+        callback = self._policies(key, on_change, writes_allowed=False)
+        columns, rows, shape = _table(data)
+        element_id = compute_element_id("data_editor", key, key_as_main_identity=True, form_id=self.form_id,
+                                        root=self._root_name(), columns=columns, rows=repr(rows),
+                                        num_rows=num_rows)
+        empty = {"edited_rows": {}, "added_rows": [], "deleted_rows": []}
+
+        def deserialize(shown: Any) -> dict[str, Any]:
+            if shown is None:
+                return deepcopy(empty)
+            if isinstance(shown, dict):
+                return {**deepcopy(empty), **shown}
+            return _diff(columns, rows, shown)
+
+        edits = self._value_widget(
+            "data_editor", "", key, callback=callback, args=args, kwargs=kwargs, disabled=disabled is True,
+            help=None, label_visibility="visible", element_id=element_id, deserialize=deserialize,
+            serialize=lambda e: _apply(columns, rows, e),
+            fields={"columns": columns, "rows": rows, "num_rows": num_rows,
+                    "disabled_columns": disabled if isinstance(disabled, list) else None})
+        return _shape(columns, _apply(columns, rows, edits), shape)

@@ -1,0 +1,198 @@
+"""``st.slider``'s argument rules: types, defaults, ranges, dates and times.
+
+The page gets numbers as numbers and dates/times as ISO strings; a range is a
+list of two. Out-of-range values coming back fall back to the default, as in
+Streamlit's serde.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from numbers import Integral, Real
+from typing import Any
+
+from .errors import (
+    StreamlitInvalidMinMaxError,
+    StreamlitInvalidParameterTypeError,
+    StreamlitValueAboveMaxError,
+    StreamlitValueBelowMinError,
+    StreamlitValueError,
+)
+
+SCALARS = (Integral, Real, date, time, datetime)
+
+
+def kind_of(value: Any) -> str:
+    if isinstance(value, bool) or isinstance(value, Integral):
+        return "int"
+    if isinstance(value, Real):
+        return "float"
+    if isinstance(value, datetime):
+        return "datetime"
+    if isinstance(value, date):
+        return "date"
+    if isinstance(value, time):
+        return "time"
+    raise KeyError(type(value))
+
+
+def _is_scalar(value: Any) -> bool:
+    try:
+        kind_of(value)
+    except KeyError:
+        return False
+    return True
+
+
+def _window(value: Any, delta: timedelta) -> tuple[Any, Any]:
+    return value - delta, value + delta
+
+
+DEFAULTS: dict[str, dict[str, Any]] = {
+    "int": {"min_value": 0, "max_value": 100, "step": 1, "format": "%d"},
+    "float": {"min_value": 0.0, "max_value": 1.0, "step": 0.01, "format": "%0.2f"},
+    "datetime": {"step": timedelta(days=1), "format": "YYYY-MM-DD"},
+    "date": {"step": timedelta(days=1), "format": "YYYY-MM-DD"},
+    "time": {"step": timedelta(minutes=15), "format": "HH:mm"},
+}
+TIMELIKE = {"datetime", "date", "time"}
+
+
+def _to_text(kind: str, value: Any) -> Any:
+    if kind in TIMELIKE:
+        return value.isoformat()
+    return float(value) if kind == "float" else int(value)
+
+
+def _from_text(kind: str, value: Any) -> Any:
+    if kind == "datetime":
+        return datetime.fromisoformat(value)
+    if kind == "date":
+        return date.fromisoformat(value)
+    if kind == "time":
+        return time.fromisoformat(value)
+    if kind == "int":
+        return int(value)
+    return float(value)
+
+
+@dataclass
+class SliderSpec:
+    kind: str
+    values: list[Any]
+    single: bool
+    min: Any
+    max: Any
+    step: Any
+    format: str
+
+    def _comparable(self, value: Any) -> Any:
+        # Times compare on a common day, as Streamlit compares them as datetimes.
+        return datetime.combine(date(2000, 1, 1), value) if self.kind == "time" else value
+
+    def _in_range(self, value: Any) -> bool:
+        if self.kind == "float" and not math.isfinite(value):
+            return False
+        return bool(self._comparable(self.min) <= self._comparable(value) <= self._comparable(self.max))
+
+    def deserialize(self, shown: Any) -> Any:
+        values = self.values
+        if shown is not None:
+            items = [shown] if self.single and not isinstance(shown, list) else shown
+            try:
+                parsed = [_from_text(self.kind, v) for v in items]
+            except (TypeError, ValueError):
+                parsed = []
+            if len(parsed) == (1 if self.single else 2) and all(self._in_range(v) for v in parsed):
+                values = parsed
+        return values[0] if self.single else tuple(values)
+
+    def serialize(self, value: Any) -> Any:
+        if self.single and not isinstance(value, (list, tuple)):
+            return _to_text(self.kind, value)
+        return [_to_text(self.kind, v) for v in value]
+
+    def fields(self) -> dict[str, Any]:
+        step = self.step.total_seconds() if isinstance(self.step, timedelta) else self.step
+        return {"min": _to_text(self.kind, self.min), "max": _to_text(self.kind, self.max), "step": step,
+                "data_type": self.kind, "format": self.format}
+
+    def check_in_range(self, value: Any) -> None:
+        """A value set through session state must lie within the slider's bounds."""
+        for item in value if isinstance(value, tuple) else (value,):
+            if self._comparable(item) < self._comparable(self.min):
+                raise StreamlitValueBelowMinError(value=item, min_value=self.min)
+            if self._comparable(item) > self._comparable(self.max):
+                raise StreamlitValueAboveMaxError(value=item, max_value=self.max)
+
+
+def prepare_slider(min_value: Any, max_value: Any, value: Any, step: Any, format: str | None,
+                   key_in_state: bool, state_value: Any) -> SliderSpec:
+    if value is None:
+        single = _is_scalar(state_value) if key_in_state else True
+        if single:
+            value = min_value if min_value is not None else 0
+        else:
+            value = [min_value if min_value is not None else 0, max_value if max_value is not None else 100]
+    single = _is_scalar(value)
+    is_range = isinstance(value, (list, tuple)) and len(value) in (0, 1, 2)
+    if not single and not is_range:
+        if isinstance(value, (list, tuple)):
+            raise StreamlitValueError("value", ["int", "float", "date", "time", "datetime",
+                                                "a list containing up to two such values",
+                                                "a tuple containing up to two such values"])
+        raise StreamlitInvalidParameterTypeError("value", type(value).__name__,
+                                                 ["int", "float", "date", "time", "datetime", "list", "tuple"])
+    values = [value] if single else list(value)
+    if len({kind_of(v) for v in values}) > 1:
+        raise StreamlitInvalidParameterTypeError("value", ", ".join(type(v).__name__ for v in values),
+                                                 ["list or tuple containing values of the same type"])
+    kind = "int" if not values else kind_of(values[0])
+    defaults = dict(DEFAULTS[kind])
+    if kind == "time":
+        tz = values[0].tzinfo
+        defaults["min_value"], defaults["max_value"] = time.min.replace(tzinfo=tz), time.max.replace(tzinfo=tz)
+    elif kind in ("date", "datetime"):
+        defaults["min_value"], defaults["max_value"] = _window(values[0], timedelta(days=14))
+    if min_value is None:
+        min_value = defaults["min_value"]
+    if max_value is None:
+        max_value = defaults["max_value"]
+    if step is None:
+        step = defaults["step"]
+        if kind in ("date", "datetime") and abs(max_value - min_value) < timedelta(days=1):
+            step = timedelta(minutes=15)
+    if format is None:
+        format = defaults["format"]
+    if (isinstance(step, timedelta) and step == timedelta(0)) or (not isinstance(step, timedelta) and step == 0):
+        raise StreamlitValueError("step", ["a timedelta" if isinstance(step, timedelta) else "a number"],
+                                  detail="Zero is not allowed.")
+    bounds = [min_value, max_value, step]
+    int_args = all(isinstance(a, Integral) for a in bounds)
+    float_args = all(isinstance(a, Real) and not isinstance(a, Integral) for a in bounds)
+    time_args = kind in TIMELIKE and isinstance(step, timedelta) and type(min_value) is type(max_value)
+    if not (int_args or float_args or time_args):
+        raise StreamlitInvalidParameterTypeError(
+            "value", f"min_value={type(min_value).__name__}, max_value={type(max_value).__name__}, "
+            f"step={type(step).__name__}", ["matching numeric types", "matching date/time types"])
+    if not ((kind == "int" and int_args) or (kind == "float" and float_args) or (kind in TIMELIKE and time_args)):
+        raise StreamlitInvalidParameterTypeError(
+            "value", f"value={type(value).__name__}, min_value={type(min_value).__name__}, "
+            f"max_value={type(max_value).__name__}", ["value and arguments with matching types"])
+    spec = SliderSpec(kind, values, single, min_value, max_value, step, format)
+    if spec._comparable(min_value) > spec._comparable(max_value):
+        spec.min, spec.max = max_value, min_value
+    if len(values) == 1:
+        spec.min = min(values[0], spec.min, key=spec._comparable)
+        spec.max = max(values[0], spec.max, key=spec._comparable)
+    elif len(values) == 2:
+        start, end = sorted(values, key=spec._comparable)
+        spec.values = [start, end]
+        spec.min = min(start, spec.min, key=spec._comparable)
+        spec.max = max(end, spec.max, key=spec._comparable)
+    else:
+        spec.values = [spec.min, spec.max]
+    if spec._comparable(spec.min) == spec._comparable(spec.max):
+        raise StreamlitInvalidMinMaxError(spec.min, spec.max)
+    return spec

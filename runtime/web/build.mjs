@@ -1,0 +1,56 @@
+// Bundles the live examples' browser code into runtime/web/dist/:
+// page.js and worker.js (ES modules) and page.css, minified. The runtime wheel's file name
+// is compiled into the worker, so the site serves exactly the wheel this build saw.
+//
+//   node runtime/web/build.mjs        (from the repository root)
+
+import { readdirSync, rmSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import * as esbuild from "esbuild";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, "..", "..");
+const wheelDir = path.join(root, "runtime", "dist");
+const outdir = path.join(here, "dist");
+
+function wheelName() {
+  let names;
+  try {
+    names = readdirSync(wheelDir).filter((name) => name.endsWith(".whl"));
+  } catch {
+    names = [];
+  }
+  const build = "build it with: .venv/bin/python -m build --wheel --no-isolation --outdir runtime/dist runtime";
+  if (names.length === 0) throw new Error(`no runtime wheel in ${path.relative(root, wheelDir)}/; ${build}`);
+  if (names.length > 1) {
+    throw new Error(`several wheels in ${path.relative(root, wheelDir)}/ (${names.join(", ")}); delete the old ones`);
+  }
+  return names[0];
+}
+
+const common = {
+  bundle: true,
+  minify: true,
+  legalComments: "none",
+  logLevel: "warning",
+  target: ["chrome109", "firefox115", "safari16"],
+};
+
+try {
+  const wheel = wheelName();
+  rmSync(outdir, { recursive: true, force: true });
+  await esbuild.build({
+    ...common,
+    entryPoints: { page: path.join(here, "src", "page.js"), worker: path.join(here, "src", "worker.js") },
+    outdir,
+    format: "esm",
+    define: { __STREAMLET_WHEEL__: JSON.stringify(wheel) },
+  });
+  await esbuild.build({ ...common, entryPoints: { page: path.join(here, "src", "page.css") }, outdir });
+  console.log(`runtime/web/dist: page.js, worker.js, page.css (wheel ${wheel})`);
+} catch (err) {
+  // esbuild has already printed its own errors; ours (the wheel) need saying.
+  if (!err.errors) console.error(`build.mjs: ${err.message}`);
+  process.exit(1);
+}

@@ -1,0 +1,152 @@
+// The element tree (plain dicts from streamlet's runner) → DOM. One registry from
+// element type to a function; widgets come from widgets.js. All text from Python goes
+// through textContent or the safe markdown renderer.
+//
+// The render context `ctx`: {doc, t, uid(), shown(node), trigger(node), change(node, value)}.
+
+import { h } from "./dom.js";
+import { renderInlineMarkdown, renderMarkdown } from "./markdown.js";
+import { prettyJson } from "./values.js";
+import { WIDGETS } from "./widgets.js";
+
+/** The tree as a DocumentFragment; a sidebar goes above the main content. */
+export function renderTree(elements, ctx) {
+  const fragment = ctx.doc.createDocumentFragment();
+  const nodes = Array.isArray(elements) ? elements.filter((n) => n && typeof n === "object") : [];
+  const sidebars = nodes.filter((n) => n.type === "sidebar");
+  for (const node of [...sidebars, ...nodes.filter((n) => n.type !== "sidebar")]) {
+    fragment.append(renderNode(node, ctx));
+  }
+  return fragment;
+}
+
+export function renderNode(node, ctx) {
+  const render = Object.hasOwn(RENDERERS, node.type) ? RENDERERS[node.type] : unknown;
+  return render(node, ctx);
+}
+
+function children(node, ctx) {
+  return (node.children ?? []).filter((n) => n && typeof n === "object").map((child) => renderNode(child, ctx));
+}
+
+function helpIcon(node, ctx) {
+  if (!node.help) return null;
+  return h(ctx.doc, "span", { class: "st-help-icon", title: node.help, "aria-label": node.help, role: "img", text: "?" });
+}
+
+// Headings are divs with a heading role: real <h1>s would join the page's own outline styles.
+function heading(level, cls) {
+  return (node, ctx) =>
+    h(ctx.doc, "div", { class: cls, role: "heading", "aria-level": level }, [
+      renderInlineMarkdown(node.body ?? "", ctx.doc),
+      helpIcon(node, ctx),
+    ]);
+}
+
+function markdownBlock(cls) {
+  return (node, ctx) => h(ctx.doc, "div", { class: cls }, [renderMarkdown(node.body ?? "", ctx.doc), helpIcon(node, ctx)]);
+}
+
+function alert(node, ctx) {
+  const icon = typeof node.icon === "string" && node.icon && !node.icon.startsWith(":") ? node.icon : null;
+  return h(ctx.doc, "div", { class: `st-alert st-alert-${node.type}` }, [
+    icon ? h(ctx.doc, "span", { class: "st-alert-icon", "aria-hidden": "true", text: icon }) : null,
+    h(ctx.doc, "div", { class: "st-alert-body" }, [renderMarkdown(node.body ?? "", ctx.doc)]),
+  ]);
+}
+
+function code(node, ctx) {
+  const language = String(node.language ?? "").replace(/[^\w+-]/g, "");
+  return h(ctx.doc, "pre", { class: "st-code" }, [
+    h(ctx.doc, "code", { class: language ? `language-${language}` : null, text: node.body ?? "" }),
+  ]);
+}
+
+function json(node, ctx) {
+  const pre = h(ctx.doc, "pre", { class: "st-json" }, [h(ctx.doc, "code", { text: prettyJson(node.body) })]);
+  if (node.expanded !== false) return pre;
+  return h(ctx.doc, "details", { class: "st-json-collapsed" }, [h(ctx.doc, "summary", { text: "{…}" }), pre]);
+}
+
+function exception(node, ctx) {
+  const message = node.message_is_markdown
+    ? h(ctx.doc, "div", { class: "st-exception-message" }, [renderMarkdown(node.message ?? "", ctx.doc)])
+    : h(ctx.doc, "div", { class: "st-exception-message st-plain", text: node.message ?? "" });
+  const trace = Array.isArray(node.stack_trace) && node.stack_trace.length
+    ? h(ctx.doc, "details", { class: "st-traceback" }, [
+        h(ctx.doc, "summary", { text: ctx.t("traceback") }),
+        h(ctx.doc, "pre", {}, [h(ctx.doc, "code", { text: node.stack_trace.join("\n") })]),
+      ])
+    : null;
+  return h(ctx.doc, "div", { class: `st-exception${node.is_warning ? " st-exception-warning" : ""}` }, [
+    h(ctx.doc, "div", { class: "st-exception-type", text: node.exc_type ?? "Exception" }),
+    message,
+    trace,
+  ]);
+}
+
+function help(node, ctx) {
+  return h(ctx.doc, "div", { class: "st-helpdoc" }, [
+    h(ctx.doc, "div", { class: "st-helpdoc-name" }, [
+      h(ctx.doc, "code", { text: node.name ?? "" }),
+      node.value_type ? h(ctx.doc, "span", { class: "st-helpdoc-type", text: ` ${node.value_type}` }) : null,
+    ]),
+    node.doc ? h(ctx.doc, "pre", { class: "st-helpdoc-doc", text: node.doc }) : null,
+  ]);
+}
+
+function unknown(node, ctx) {
+  return h(ctx.doc, "div", { class: "st-unknown" }, [
+    h(ctx.doc, "div", { class: "st-unknown-note", text: ctx.t("unknownElement", { type: String(node.type ?? "?") }) }),
+    children(node, ctx),
+  ]);
+}
+
+function container(cls) {
+  return (node, ctx) => h(ctx.doc, "div", { class: `${cls}${node.border ? " st-bordered" : ""}` }, children(node, ctx));
+}
+
+function sidebar(node, ctx) {
+  return h(ctx.doc, "aside", { class: "st-sidebar", "aria-label": ctx.t("sidebar") }, [
+    h(ctx.doc, "div", { class: "st-sidebar-title", text: ctx.t("sidebar") }),
+    children(node, ctx),
+  ]);
+}
+
+function column(node, ctx) {
+  const weight = typeof node.weight === "number" && node.weight > 0 ? node.weight : 1;
+  return h(ctx.doc, "div", { class: "st-column", style: `flex-grow: ${weight}` }, children(node, ctx));
+}
+
+function expander(node, ctx) {
+  return h(ctx.doc, "details", { class: "st-expander", open: Boolean(node.expanded) }, [
+    h(ctx.doc, "summary", {}, [renderInlineMarkdown(node.label ?? "", ctx.doc)]),
+    h(ctx.doc, "div", { class: "st-expander-body" }, children(node, ctx)),
+  ]);
+}
+
+export const RENDERERS = {
+  title: heading(2, "st-title"),
+  header: heading(3, "st-header"),
+  subheader: heading(4, "st-subheader"),
+  markdown: markdownBlock("st-markdown"),
+  caption: markdownBlock("st-caption"),
+  text: (node, ctx) => h(ctx.doc, "div", { class: "st-text", text: node.body ?? "" }),
+  code,
+  divider: (node, ctx) => h(ctx.doc, "hr", { class: "st-divider" }),
+  json,
+  error: alert,
+  warning: alert,
+  info: alert,
+  success: alert,
+  exception,
+  help,
+  main: container("st-main"),
+  sidebar,
+  form: container("st-form"),
+  columns: container("st-columns"),
+  column,
+  container: container("st-container"),
+  expander,
+  ...WIDGETS,
+};

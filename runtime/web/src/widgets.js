@@ -1,0 +1,364 @@
+// Widget elements → DOM. A widget reports through the render context:
+//   ctx.trigger(node)         a click (button, form submit, download)
+//   ctx.change(node, value)   a committed value (change / Enter / blur / slider release)
+//   ctx.shown(node)           the value to show (a form's held value, else node.value)
+// Inputs commit once per change, never per keystroke, and never the same value twice.
+
+import { h } from "./dom.js";
+import { renderInlineMarkdown } from "./markdown.js";
+import { cellValue, parseNumber, sliderScale, withCell } from "./values.js";
+
+const focusKey = (node, part = 0) => `${node.id}:${part}`;
+const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
+
+function committer(node, ctx, initial) {
+  let last = initial;
+  return (value) => {
+    if (same(value, last)) return;
+    last = value;
+    ctx.change(node, value);
+  };
+}
+
+function helpIcon(node, ctx) {
+  if (!node.help) return null;
+  return h(ctx.doc, "span", { class: "st-help-icon", title: node.help, "aria-label": node.help, role: "img", text: "?" });
+}
+
+function labelFor(node, ctx, { forId = null, id = null } = {}) {
+  const visibility = ["hidden", "collapsed"].includes(node.label_visibility) ? node.label_visibility : "visible";
+  return h(ctx.doc, forId ? "label" : "div", { class: `st-label st-label-${visibility}`, for: forId, id }, [
+    renderInlineMarkdown(node.label ?? "", ctx.doc),
+    helpIcon(node, ctx),
+  ]);
+}
+
+/** The common frame: label above the control, `help` as a tooltip. */
+function field(node, ctx, label, controls) {
+  const classes = `st-widget st-${node.type}${node.disabled ? " st-disabled" : ""}`;
+  return h(ctx.doc, "div", { class: classes, title: node.help ?? null }, [label, controls]);
+}
+
+function iconText(icon) {
+  // Material icon names (":material/add:") need a font the docs do not load; emoji are text.
+  return typeof icon === "string" && icon && !icon.startsWith(":") ? `${icon} ` : null;
+}
+
+function button(node, ctx) {
+  const kind = ["primary", "secondary", "tertiary"].includes(node.kind) ? node.kind : "secondary";
+  const el = h(ctx.doc, "button", {
+    type: "button",
+    class: `st-button st-kind-${kind}${node.type === "download_button" ? " st-download" : ""}`,
+    disabled: Boolean(node.disabled),
+    title: node.help ?? null,
+    "data-st-focus": focusKey(node),
+    onclick: () => ctx.trigger(node),
+  }, [
+    node.type === "download_button" ? h(ctx.doc, "span", { "aria-hidden": "true", text: "↓ " }) : null,
+    iconText(node.icon),
+    renderInlineMarkdown(node.label ?? "", ctx.doc),
+  ]);
+  return h(ctx.doc, "div", { class: `st-widget st-${node.type}` }, [el]);
+}
+
+function checkbox(node, ctx) {
+  const toggle = node.type === "toggle";
+  const input = h(ctx.doc, "input", {
+    type: "checkbox",
+    role: toggle ? "switch" : null,
+    class: toggle ? "st-switch" : "st-checkbox-input",
+    checked: Boolean(ctx.shown(node)),
+    disabled: Boolean(node.disabled),
+    "data-st-focus": focusKey(node),
+    onchange: () => ctx.change(node, input.checked),
+  });
+  const visibility = ["hidden", "collapsed"].includes(node.label_visibility) ? node.label_visibility : "visible";
+  const text = h(ctx.doc, "span", { class: `st-label st-label-${visibility}` }, [
+    renderInlineMarkdown(node.label ?? "", ctx.doc),
+    helpIcon(node, ctx),
+  ]);
+  return field(node, ctx, null, h(ctx.doc, "label", { class: "st-check" }, [input, text]));
+}
+
+function textInput(node, ctx) {
+  const id = ctx.uid();
+  const multiline = node.type === "text_area";
+  const shown = ctx.shown(node) ?? "";
+  const commit = committer(node, ctx, shown);
+  // `input_type` because `type` already names the element (see the report on the tree).
+  const password = (node.input_type ?? node.text_type) === "password";
+  const input = h(ctx.doc, multiline ? "textarea" : "input", {
+    id,
+    type: multiline ? null : password ? "password" : "text",
+    class: "st-input",
+    rows: multiline ? (node.height ? Math.max(2, Math.round(node.height / 24)) : 3) : null,
+    value: shown,
+    placeholder: node.placeholder ?? null,
+    maxlength: typeof node.max_chars === "number" ? node.max_chars : null,
+    disabled: Boolean(node.disabled),
+    autocomplete: "off",
+    spellcheck: "false",
+    "data-st-focus": focusKey(node),
+    onchange: () => commit(input.value),
+    onkeydown: (event) => {
+      const submit = multiline ? event.key === "Enter" && (event.ctrlKey || event.metaKey) : event.key === "Enter";
+      if (submit && !event.isComposing) commit(input.value);
+    },
+  });
+  return field(node, ctx, labelFor(node, ctx, { forId: id }), input);
+}
+
+function numberInput(node, ctx) {
+  const id = ctx.uid();
+  const shown = ctx.shown(node);
+  const commit = committer(node, ctx, shown ?? null);
+  let last = shown ?? null;
+  const read = () => {
+    const n = parseNumber(input.value, node);
+    if (n === undefined) {
+      input.value = last === null ? "" : String(last); // not a number: put back what was there
+      return;
+    }
+    last = n;
+    if (n !== null && String(n) !== input.value) input.value = String(n);
+    commit(n);
+  };
+  const input = h(ctx.doc, "input", {
+    id,
+    type: "number",
+    class: "st-input",
+    inputmode: node.data_type === "int" ? "numeric" : "decimal",
+    value: shown === null || shown === undefined ? "" : String(shown),
+    min: node.min ?? null,
+    max: node.max ?? null,
+    step: node.step ?? (node.data_type === "int" ? 1 : "any"),
+    placeholder: node.placeholder ?? null,
+    disabled: Boolean(node.disabled),
+    "data-st-focus": focusKey(node),
+    onchange: read,
+    onkeydown: (event) => {
+      if (event.key === "Enter") read();
+    },
+  });
+  return field(node, ctx, labelFor(node, ctx, { forId: id }), input);
+}
+
+/** Sliders and select sliders: one range input per end, committed on release. */
+function rangeWidget(node, ctx, { min, max, step, toNumber, fromNumber, format }) {
+  const labelId = ctx.uid();
+  const shown = ctx.shown(node);
+  const isRange = Array.isArray(shown);
+  const commit = committer(node, ctx, shown);
+  const readout = h(ctx.doc, "output", { class: "st-slider-value" });
+  const current = () => inputs.map((input) => fromNumber(Number(input.value)));
+  const show = () => {
+    readout.textContent = current().map(format).join(" – ");
+  };
+  const inputs = (isRange ? shown : [shown]).map((value, part) => {
+    const input = h(ctx.doc, "input", {
+      type: "range",
+      class: "st-range",
+      min,
+      max,
+      step,
+      value: String(toNumber(value ?? fromNumber(min))),
+      disabled: Boolean(node.disabled),
+      "aria-labelledby": labelId,
+      "data-st-focus": focusKey(node, part),
+      oninput: () => {
+        // Keep the two ends of a range in order while the reader drags.
+        if (isRange && Number(inputs[0].value) > Number(inputs[1].value)) {
+          inputs[1 - part].value = input.value;
+        }
+        show();
+      },
+      onchange: () => commit(isRange ? current() : current()[0]),
+    });
+    return input;
+  });
+  show();
+  const track = h(ctx.doc, "div", { class: `st-slider-track${isRange ? " st-slider-range" : ""}` }, inputs);
+  return field(node, ctx, labelFor(node, ctx, { id: labelId }), h(ctx.doc, "div", { class: "st-slider" }, [readout, track]));
+}
+
+function slider(node, ctx) {
+  const scale = sliderScale(node);
+  const format = (value) => String(value);
+  return rangeWidget(node, ctx, {
+    min: scale.toNumber(node.min ?? 0),
+    max: scale.toNumber(node.max ?? 100),
+    step: scale.step,
+    toNumber: scale.toNumber,
+    fromNumber: scale.fromNumber,
+    format,
+  });
+}
+
+function selectSlider(node, ctx) {
+  const options = node.options ?? [];
+  return rangeWidget(node, ctx, {
+    min: 0,
+    max: Math.max(0, options.length - 1),
+    step: 1,
+    toNumber: Number,
+    fromNumber: Math.round,
+    format: (index) => String(options[index] ?? ""),
+  });
+}
+
+function selectbox(node, ctx) {
+  const id = ctx.uid();
+  const shown = ctx.shown(node);
+  const commit = committer(node, ctx, shown ?? null);
+  const options = (node.options ?? []).map((text, index) =>
+    h(ctx.doc, "option", { value: String(index), selected: index === shown, text: String(text) }),
+  );
+  if (shown === null || shown === undefined) {
+    const placeholder = node.placeholder || ctx.t("chooseOption");
+    options.unshift(h(ctx.doc, "option", { value: "", selected: true, disabled: true, text: placeholder }));
+  }
+  const select = h(ctx.doc, "select", {
+    id,
+    class: "st-input st-select",
+    disabled: Boolean(node.disabled),
+    "data-st-focus": focusKey(node),
+    onchange: () => commit(select.value === "" ? null : Number(select.value)),
+  }, options);
+  return field(node, ctx, labelFor(node, ctx, { forId: id }), select);
+}
+
+function radio(node, ctx) {
+  const labelId = ctx.uid();
+  const name = ctx.uid();
+  const shown = ctx.shown(node);
+  const choices = (node.options ?? []).map((text, index) => {
+    const input = h(ctx.doc, "input", {
+      type: "radio",
+      name,
+      value: String(index),
+      checked: index === shown,
+      disabled: Boolean(node.disabled),
+      "data-st-focus": focusKey(node, index),
+      onchange: () => {
+        if (input.checked) ctx.change(node, index);
+      },
+    });
+    return h(ctx.doc, "label", { class: "st-check" }, [input, h(ctx.doc, "span", {}, [renderInlineMarkdown(String(text), ctx.doc)])]);
+  });
+  const group = h(ctx.doc, "div", {
+    class: `st-choices${node.horizontal ? " st-horizontal" : ""}`,
+    role: "radiogroup",
+    "aria-labelledby": labelId,
+  }, choices);
+  return field(node, ctx, labelFor(node, ctx, { id: labelId }), group);
+}
+
+function multiselect(node, ctx) {
+  const labelId = ctx.uid();
+  // Selection order is kept, as Streamlit keeps it: a new pick goes last.
+  let selected = [...(ctx.shown(node) ?? [])];
+  const chips = (node.options ?? []).map((text, index) => {
+    const input = h(ctx.doc, "input", {
+      type: "checkbox",
+      class: "st-chip-input",
+      checked: selected.includes(index),
+      disabled: Boolean(node.disabled),
+      "data-st-focus": focusKey(node, index),
+      onchange: () => {
+        selected = input.checked ? [...selected.filter((i) => i !== index), index] : selected.filter((i) => i !== index);
+        ctx.change(node, [...selected]);
+      },
+    });
+    return h(ctx.doc, "label", { class: "st-chip" }, [input, h(ctx.doc, "span", { text: String(text) })]);
+  });
+  const group = h(ctx.doc, "div", { class: "st-chips", role: "group", "aria-labelledby": labelId }, chips);
+  return field(node, ctx, labelFor(node, ctx, { id: labelId }), group);
+}
+
+/** date_input, time_input and color_picker: native pickers, committed on change. */
+function picker(inputType) {
+  return (node, ctx) => {
+    const labelId = ctx.uid();
+    const shown = ctx.shown(node);
+    const isRange = Array.isArray(shown);
+    const commit = committer(node, ctx, shown ?? null);
+    const read = () => {
+      const values = inputs.map((input) => input.value || null);
+      commit(isRange ? values.filter((v) => v !== null) : values[0]);
+    };
+    const inputs = (isRange ? [shown[0], shown[1]] : [shown]).map((value, part) =>
+      h(ctx.doc, "input", {
+        type: inputType,
+        class: `st-input st-${inputType}`,
+        value: value ?? "",
+        min: node.min ?? null,
+        max: node.max ?? null,
+        step: inputType === "time" ? node.step ?? null : null,
+        disabled: Boolean(node.disabled),
+        "aria-labelledby": labelId,
+        "data-st-focus": focusKey(node, part),
+        onchange: read,
+      }),
+    );
+    const readout = inputType === "color" ? h(ctx.doc, "code", { class: "st-color-value", text: shown ?? "" }) : null;
+    const row = h(ctx.doc, "div", { class: "st-picker-row" }, [inputs[0], isRange ? "–" : null, inputs[1] ?? null, readout]);
+    return field(node, ctx, labelFor(node, ctx, { id: labelId }), row);
+  };
+}
+
+function fileUploader(node, ctx) {
+  const note = h(ctx.doc, "div", { class: "st-dropzone", "aria-disabled": "true", text: ctx.t("uploadsUnavailable") });
+  return field({ ...node, disabled: true }, ctx, labelFor(node, ctx), note);
+}
+
+function dataEditor(node, ctx) {
+  const labelId = ctx.uid();
+  let rows = (ctx.shown(node) ?? node.rows ?? []).map((row) => [...row]);
+  const columns = node.columns ?? [];
+  const cell = (value, r, c) => {
+    const isBool = typeof value === "boolean";
+    const input = h(ctx.doc, "input", {
+      type: isBool ? "checkbox" : typeof value === "number" ? "number" : "text",
+      step: typeof value === "number" ? "any" : null,
+      class: isBool ? "st-cell-check" : "st-cell",
+      value: isBool ? null : value === null ? "" : String(value),
+      checked: isBool ? value : null,
+      disabled: Boolean(node.disabled),
+      "aria-label": `${columns[c] ?? c} ${r + 1}`,
+      "data-st-focus": focusKey(node, `${r}.${c}`),
+      onchange: () => {
+        rows = withCell(rows, r, c, cellValue(isBool ? input.checked : input.value, rows[r][c]));
+        ctx.change(node, rows);
+      },
+    });
+    return h(ctx.doc, "td", {}, [input]);
+  };
+  const table = h(ctx.doc, "table", { class: "st-table", "aria-labelledby": labelId }, [
+    h(ctx.doc, "thead", {}, [h(ctx.doc, "tr", {}, columns.map((name) => h(ctx.doc, "th", { scope: "col", text: String(name) })))]),
+    h(ctx.doc, "tbody", {}, rows.map((row, r) => h(ctx.doc, "tr", {}, row.map((value, c) => cell(value, r, c))))),
+  ]);
+  // A data_editor has a label only when the script gave one.
+  const label = node.label ? labelFor(node, ctx, { id: labelId }) : h(ctx.doc, "span", { id: labelId, hidden: true });
+  return field(node, ctx, label, h(ctx.doc, "div", { class: "st-table-scroll" }, [table]));
+}
+
+export const WIDGETS = {
+  button,
+  form_submit_button: button,
+  download_button: button,
+  checkbox,
+  toggle: checkbox,
+  text_input: textInput,
+  text_area: textInput,
+  number_input: numberInput,
+  slider,
+  select_slider: selectSlider,
+  selectbox,
+  radio,
+  multiselect,
+  date_input: picker("date"),
+  time_input: picker("time"),
+  color_picker: picker("color"),
+  file_uploader: fileUploader,
+  data_editor: dataEditor,
+};
