@@ -36,9 +36,7 @@ class DeltaGeneratorBase:
             ctx = self._ctx()
             if self._root == "main" and ctx.block_stack:
                 return ctx.block_stack[-1]  # type: ignore[no-any-return]
-            if self._root == "sidebar":
-                return _rooted(ctx.sidebar, "sidebar")
-            return _rooted(ctx.root, "main")
+            return ctx.generators[self._root]  # type: ignore[no-any-return]
         return self
 
     def _add(self, type: str, **fields: Any) -> dict[str, Any]:
@@ -49,12 +47,6 @@ class DeltaGeneratorBase:
     @property
     def form_id(self) -> str:
         return self._target()._form_id
-
-
-def _rooted(block: Block, root: str) -> DeltaGeneratorBase:
-    from .generator import DeltaGenerator
-
-    return DeltaGenerator(block, root=root)
 
 
 def _text(body: Any) -> str:

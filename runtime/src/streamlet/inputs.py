@@ -51,7 +51,7 @@ class InputMixin(DeltaGeneratorBase):
 
     def _state_says_none(self, key: str) -> bool:
         """Session state holds None for this widget's key (Streamlit then starts the widget empty)."""
-        state = self._ctx().state.filtered()
+        state = self._ctx().state
         return key in state and state[key] is None
 
     def _label(self, label: Any, visibility: str) -> str:

@@ -84,8 +84,12 @@ class Session:
         return self._code
 
     def _new_context(self) -> context.RunContext:
+        from .generator import DeltaGenerator
+
         root, sidebar = Block("main"), Block("sidebar")
-        return context.RunContext(state=self.state, config=self.config, root=root, sidebar=sidebar)
+        ctx = context.RunContext(state=self.state, config=self.config, root=root, sidebar=sidebar)
+        ctx.generators = {"main": DeltaGenerator(root, root="main"), "sidebar": DeltaGenerator(sidebar, root="sidebar")}
+        return ctx
 
     def run(self, widget_values: dict[str, Any] | None = None) -> RunResult:
         """Run the script once, after applying ``widget_values`` (id -> value) from the client."""

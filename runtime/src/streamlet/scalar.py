@@ -35,6 +35,15 @@ TEXT_INPUT_TYPES = ("default", "password")
 _HEX = re.compile(r"^#(?:[0-9a-fA-F]{3}){1,2}$")
 
 
+_FLOATISH = frozenset({float, str, type(None)})
+_INTISH = frozenset({int, bool, str, type(None)})
+
+
+def _is_int_like(value: Any) -> bool:
+    """Integral, None or a string (``"min"``), with a fast path around the ABC check."""
+    return type(value) in _INTISH or isinstance(value, (Integral, str))
+
+
 def _validate_int(value: int, name: str) -> None:
     if value < MIN_SAFE_INTEGER:
         raise StreamlitJSNumberBoundsError(f"{name} ({value}) must be >= -((1 << 53) - 1)")
@@ -148,8 +157,8 @@ class ScalarMixin(InputMixin):
             label=label, min_value=min_value, max_value=max_value, value=value, step=step, format=format,
             help=help, placeholder=None if placeholder is None else str(placeholder))
         given = [min_value, max_value, value, step]
-        all_int = all(isinstance(a, (Integral, type(None), str)) for a in given)
-        all_float = all(isinstance(a, (float, type(None), str)) for a in given)
+        all_int = all(_is_int_like(a) for a in given)
+        all_float = all(type(a) in _FLOATISH or isinstance(a, (float, str)) for a in given)
         if not all_int and not all_float:
             raise StreamlitMixedNumericTypesError(value=value, min_value=min_value, max_value=max_value, step=step)
         if key is not None and self._state_says_none(key):
@@ -163,8 +172,8 @@ class ScalarMixin(InputMixin):
                 value = 0
             else:
                 value = 0.0
-        int_value = isinstance(value, Integral)
-        float_value = isinstance(value, float)
+        int_value = type(value) is int or isinstance(value, Integral)
+        float_value = type(value) is float or isinstance(value, float)
         if value is None:
             int_value = all_int and not all_float
             float_value = not int_value
@@ -234,9 +243,8 @@ class ScalarMixin(InputMixin):
             root=self._root_name(), label=label, min_value=min_value, max_value=max_value, value=value, step=step,
             format=format, help=help)
         state = self._ctx().state
-        state_value = state.filtered().get(key) if key is not None else None
-        spec = prepare_slider(min_value, max_value, value, step, format, key is not None and key in state.filtered(),
-                              state_value)
+        in_state = value is None and key is not None and key in state
+        spec = prepare_slider(min_value, max_value, value, step, format, in_state, state[key] if in_state else None)
         current = self._value_widget(
             "slider", label, key, callback=callback, args=args, kwargs=kwargs, disabled=disabled, help=help,
             label_visibility=label_visibility, element_id=element_id, deserialize=spec.deserialize,

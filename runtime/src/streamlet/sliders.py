@@ -23,8 +23,14 @@ from .errors import (
 SCALARS = (Integral, Real, date, time, datetime)
 
 
+_FAST_KINDS = {int: "int", bool: "int", float: "float", datetime: "datetime", date: "date", time: "time"}
+
+
 def kind_of(value: Any) -> str:
-    if isinstance(value, bool) or isinstance(value, Integral):
+    fast = _FAST_KINDS.get(type(value))
+    if fast is not None:
+        return fast
+    if isinstance(value, Integral):
         return "int"
     if isinstance(value, Real):
         return "float"
@@ -169,8 +175,9 @@ def prepare_slider(min_value: Any, max_value: Any, value: Any, step: Any, format
         raise StreamlitValueError("step", ["a timedelta" if isinstance(step, timedelta) else "a number"],
                                   detail="Zero is not allowed.")
     bounds = [min_value, max_value, step]
-    int_args = all(isinstance(a, Integral) for a in bounds)
-    float_args = all(isinstance(a, Real) and not isinstance(a, Integral) for a in bounds)
+    bound_kinds = {_FAST_KINDS.get(type(a)) or (kind_of(a) if _is_scalar(a) else None) for a in bounds}
+    int_args = bound_kinds == {"int"}
+    float_args = bound_kinds == {"float"}
     time_args = kind in TIMELIKE and isinstance(step, timedelta) and type(min_value) is type(max_value)
     if not (int_args or float_args or time_args):
         raise StreamlitInvalidParameterTypeError(

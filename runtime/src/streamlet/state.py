@@ -28,6 +28,7 @@ from .errors import (
 from .widgets import ID_PREFIX, WidgetMeta, is_element_id, is_keyed_element_id
 
 INTERNAL_PREFIX = "$$STREAMLIT_INTERNAL_KEY"
+_IMMUTABLE = frozenset({int, float, str, bool, type(None), bytes})
 
 UNSERIALIZABLE_MESSAGE = (
     "Cannot serialize the value (of type `{type}`) of '{key}' in st.session_state. "
@@ -178,8 +179,11 @@ class SessionState:
         if meta.disabled and wid in self.new_widgets:
             del self.new_widgets[wid]
         if wid not in self and (key is None or key not in self):
-            self.new_widgets[wid] = deepcopy(meta.default)
-        value = deepcopy(self[wid])
+            default = meta.default
+            self.new_widgets[wid] = default if type(default) in _IMMUTABLE else deepcopy(default)
+        value = self[wid]
+        if type(value) not in _IMMUTABLE:
+            value = deepcopy(value)
         changed = key is not None and self.is_new_state_value(key)
         return value, changed
 

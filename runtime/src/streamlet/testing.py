@@ -292,6 +292,9 @@ LIST_TYPES = {
 }
 
 
+ALSO_LISTED = {"button": ("form_submit_button",)}
+
+
 def wrap(node: dict[str, Any], root: AppTest) -> Element:
     if node["type"] in BLOCK_TYPES:
         return Block(node, root)
@@ -453,7 +456,9 @@ class AppTest:
         return Block(nodes[0] if nodes else {"type": "sidebar", "children": []}, self)
 
     def get(self, element_type: str) -> ElementList:
-        return ElementList([e for e in self._elements if e.type == element_type])
+        """Elements of one type in tree order; ``button`` includes form submit buttons, as in Streamlit."""
+        types = {element_type, *ALSO_LISTED.get(element_type, ())}
+        return ElementList([e for e in self._elements if e.type in types])
 
     def __getattr__(self, name: str) -> ElementList:
         if name in LIST_TYPES:

@@ -10,6 +10,8 @@ from . import context
 from .errors import StreamlitDuplicateElementId, StreamlitDuplicateElementKey
 
 ID_PREFIX = "$$ID"
+_ID_CACHE: dict[str, str] = {}
+"""Ids of recent widgets by their identifying text: a rerun recomputes every id, most unchanged."""
 
 
 def is_element_id(key: str) -> bool:
@@ -44,7 +46,9 @@ class WidgetMeta:
 
 
 def _hashable_text(value: Any) -> str:
-    if isinstance(value, (list, tuple, set, frozenset)) and not isinstance(value, str):
+    if type(value) in (str, int, float, bool, type(None)):
+        return repr(value)
+    if isinstance(value, (list, tuple, set, frozenset)):
         return "[" + ",".join(_hashable_text(v) for v in value) + "]"
     return repr(value)
 
@@ -68,12 +72,15 @@ def compute_element_id(
         parts = {k: v for k, v in kwargs.items() if k in keep}
     else:
         parts = {**kwargs, "form_id": form_id, "root": root}
-    digest = hashlib.md5(element_type.encode(), usedforsecurity=False)
-    if user_key:
-        digest.update(user_key.encode())
-    for name, value in parts.items():
-        digest.update(f"{name}={_hashable_text(value)};".encode())
-    element_id = f"{ID_PREFIX}-{digest.hexdigest()}-{user_key}"
+    text = element_type + "\x00" + (user_key or "") + "\x00" + ";".join(
+        f"{name}={_hashable_text(value)}" for name, value in parts.items())
+    element_id = _ID_CACHE.get(text)
+    if element_id is None:
+        digest = hashlib.md5(text.encode(), usedforsecurity=False).hexdigest()
+        element_id = f"{ID_PREFIX}-{digest}-{user_key}"
+        if len(_ID_CACHE) > 4096:
+            _ID_CACHE.clear()
+        _ID_CACHE[text] = element_id
     ctx = context.current()
     if ctx is not None:
         if user_key is not None:

@@ -48,7 +48,7 @@ def as_inline_code(value: Any) -> str:
 
 
 def _is_json_like(value: Any) -> bool:
-    from .state import SessionStateProxy
+    from .state import SessionStateProxy  # late: state imports widgets, which this module must not need
 
     if isinstance(value, _JSON_TYPES) or isinstance(value, SessionStateProxy):
         return True
