@@ -44,6 +44,8 @@ from typing import Any
 __all__ = ["run_scenario", "encode", "decode"]
 
 _ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+")
+_ELEMENT_ID = re.compile(r"\$\$ID-[0-9a-f]+-")
+"""Element ids hash the widget's arguments each engine's own way: they are not compared."""
 
 # Fields read from each element type, besides ``type`` (and ``key`` for widgets).
 WIDGET_FIELDS = ("label", "key", "disabled", "value")
@@ -62,6 +64,13 @@ EXTRA_FIELDS: dict[str, tuple[str, ...]] = {
     "info": ("icon",),
     "success": ("icon",),
 }
+NUMERIC_BOUNDS = frozenset({"min", "max", "step"})
+"""Streamlit's AppTest reads these from the proto, as doubles (``0.0`` for ``min_value=0``);
+tests compare them with ``==``, so the trace compares them as numbers, not as JSON text."""
+DETAIL_FIELDS = frozenset({"min", "max", "step", "max_selections", "is_range", "language", "expanded",
+                           "icon", "is_markdown", "weight"})
+"""Attributes of the AppTest API that are not values: a difference in one of them is
+reported only when the values, types, labels, keys, messages and state all agree."""
 DATA_EDITOR_FIELDS = ("key", "value")
 EXCEPTION_FIELDS = ("message", "is_warning", "is_markdown")
 
@@ -74,16 +83,16 @@ def _default(value: Any) -> Any:
         with contextlib.suppress(Exception):
             split = to_dict(orient="split")
             return {"columns": list(split["columns"]), "data": [list(r) for r in split["data"]]}
-    return _ADDRESS.sub(" at 0x?", repr(value))
+    return _scrub(repr(value))
 
 
 def encode(value: Any) -> str:
     """A value as JSON text: ``default=repr`` and sorted keys, as the trace stores it."""
     try:
-        return _ADDRESS.sub(" at 0x?", json.dumps(value, default=_default, sort_keys=True))
+        return _scrub(json.dumps(value, default=_default, sort_keys=True))
     except (TypeError, ValueError):
         # Mixed key types cannot be sorted; keys that are not strings cannot be JSON keys.
-        return json.dumps(_ADDRESS.sub(" at 0x?", repr(value)))
+        return json.dumps(_scrub(repr(value)))
 
 
 def decode(value: Any) -> Any:
@@ -105,14 +114,29 @@ def decode(value: Any) -> Any:
     return value
 
 
+def _scrub(text: str) -> str:
+    return _ELEMENT_ID.sub("$$ID-?-", _ADDRESS.sub(" at 0x?", text))
+
+
 def _error(err: BaseException) -> str:
-    return "!" + type(err).__name__ + ": " + _ADDRESS.sub(" at 0x?", str(err))
+    return "!" + type(err).__name__ + ": " + _scrub(str(err))
+
+
+def _as_float(value: Any) -> Any:
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return float(value)
+    if isinstance(value, (list, tuple)):
+        return [_as_float(v) for v in value]
+    return value
 
 
 def _read(obj: Any, name: str) -> str:
     """``obj.name`` as JSON text, or ``!ErrorType: message`` when reading it fails."""
     try:
-        return encode(getattr(obj, name))
+        value = getattr(obj, name)
+        if name in NUMERIC_BOUNDS:
+            value = _as_float(value)
+        return encode(value)
     except Exception as err:  # noqa: BLE001 - a failed read is part of the trace
         return _error(err)
 
@@ -186,7 +210,18 @@ def _node(node: Any) -> dict[str, Any]:
         fields = ("value",) + EXTRA_FIELDS.get(kind, ())
     for name in fields:
         out[name] = _read(node, name)
+    if kind == "json":
+        out["value"] = _canonical_json(out["value"])
     return out
+
+
+def _canonical_json(text: str) -> str:
+    """st.json's body with sorted keys: Streamlit's ``st.session_state`` iterates a set, so the
+    order it writes keys in changes from process to process and cannot be compared."""
+    try:
+        return encode(json.dumps(json.loads(json.loads(text)), sort_keys=True))
+    except (TypeError, ValueError):
+        return text
 
 
 def _block_children(at: Any, name: str) -> list[dict[str, Any]] | str:

@@ -22,11 +22,14 @@ REPO = HERE.parents[1]
 REFERENCE_PYTHON = REPO / ".venv-streamlit" / "bin" / "python"
 REPLY_TIMEOUT = 120.0
 """Seconds to wait for one trace; real AppTest times a script out itself long before."""
+COUNTS: dict[str, int] = {}
+"""What this session compared (``"property sequences"``, ...), printed at its end by conftest.py."""
 
-if str(HERE) not in sys.path:
+if __package__:
+    from .driver import DETAIL_FIELDS, run_scenario
+else:  # run as a script
     sys.path.insert(0, str(HERE))
-
-from driver import run_scenario  # noqa: E402
+    from driver import DETAIL_FIELDS, run_scenario  # type: ignore[no-redef]
 
 
 class ReferenceError(RuntimeError):
@@ -43,7 +46,7 @@ class ReferenceProcess:
                 "Run `make test` (it creates .venv-streamlit from requirements/reference.txt)."
             )
         self._stderr = tempfile.TemporaryFile(mode="w+", encoding="utf-8")
-        env = {**os.environ, "PYTHONUNBUFFERED": "1", "PYTHONDONTWRITEBYTECODE": "1"}
+        env = {**os.environ, "PYTHONUNBUFFERED": "1", "PYTHONDONTWRITEBYTECODE": "1", "PYTHONHASHSEED": "0"}
         env.pop("PYTHONPATH", None)
         self._proc = subprocess.Popen(
             [str(python), str(HERE / "reference_runner.py")],
@@ -107,19 +110,28 @@ def our_trace(scenario: dict[str, Any]) -> dict[str, Any]:
 
 
 # -- differences -----------------------------------------------------------------
-def _walk(ref: Any, ours: Any, path: str) -> tuple[str, Any, Any] | None:
-    """The first place where ``ref`` and ``ours`` differ, in trace order."""
+def _is_detail(node: dict[str, Any], key: str) -> bool:
+    if "children" in node and key in ("key", "weight"):
+        return True
+    return "type" in node and key in DETAIL_FIELDS
+
+
+def _walk(ref: Any, ours: Any, path: str, details: bool = True) -> tuple[str, Any, Any] | None:
+    """The first place where ``ref`` and ``ours`` differ, in trace order (``details=False``:
+    ignoring the attributes in ``driver.DETAIL_FIELDS``)."""
     if isinstance(ref, dict) and isinstance(ours, dict):
         for key in list(ref) + [k for k in ours if k not in ref]:
+            if not details and (_is_detail(ref, key) or _is_detail(ours, key)):
+                continue
             if key not in ref or key not in ours:
                 return f"{path}.{key}", ref.get(key, "<absent>"), ours.get(key, "<absent>")
-            found = _walk(ref[key], ours[key], f"{path}.{key}")
+            found = _walk(ref[key], ours[key], f"{path}.{key}", details)
             if found:
                 return found
         return None
     if isinstance(ref, list) and isinstance(ours, list):
         for i, (r, o) in enumerate(zip(ref, ours)):
-            found = _walk(r, o, f"{path}[{i}]")
+            found = _walk(r, o, f"{path}[{i}]", details)
             if found:
                 return found
         if len(ref) != len(ours):
@@ -151,9 +163,14 @@ def _element_at(trace: dict[str, Any], path: str) -> Any:
     return element
 
 
+def _first(ref: dict[str, Any], ours: dict[str, Any]) -> tuple[str, Any, Any] | None:
+    """Values first: a detail attribute is named only when everything else agrees."""
+    return _walk(ref["snapshots"], ours["snapshots"], "", False) or _walk(ref["snapshots"], ours["snapshots"], "")
+
+
 def first_difference(ref: dict[str, Any], ours: dict[str, Any]) -> str | None:
     """One readable paragraph about the first difference, or None if the traces are equal."""
-    found = _walk(ref["snapshots"], ours["snapshots"], "")
+    found = _first(ref, ours)
     if found is None:
         return None
     path, want, got = found
@@ -169,7 +186,7 @@ def first_difference(ref: dict[str, Any], ours: dict[str, Any]) -> str | None:
 
 
 def one_line(ref: dict[str, Any], ours: dict[str, Any]) -> str | None:
-    found = _walk(ref["snapshots"], ours["snapshots"], "")
+    found = _first(ref, ours)
     if found is None:
         return None
     path, want, got = found
@@ -177,7 +194,7 @@ def one_line(ref: dict[str, Any], ours: dict[str, Any]) -> str | None:
 
 
 def main(argv: list[str]) -> int:
-    from scenarios import SCENARIOS
+    from scenarios import SCENARIOS  # type: ignore[import-not-found]
 
     verbose = "-v" in argv
     names = [a for a in argv if not a.startswith("-")]

@@ -1,0 +1,1 @@
+"""Differential tests: the same scenarios through real Streamlit and through streamlet."""

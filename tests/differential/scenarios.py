@@ -1,0 +1,781 @@
+'''Scenarios: a script and the steps a user takes, run by both engines and compared.
+
+Each scenario has a short name. A step is a list of operations (see ``driver.py``)
+followed by a run; ``RERUN`` is a plain rerun. No expected values are written
+here: real Streamlit is the expectation. Scripts avoid what is not repeatable
+(the clock, memory addresses, temporary file names).
+'''
+from __future__ import annotations
+
+import textwrap
+from typing import Any
+
+Op = dict[str, Any]
+SCENARIOS: list[dict[str, Any]] = []
+RERUN: list[Op] = []
+
+
+def scenario(name: str, script: str, *steps: Op | list[Op], config: dict[str, Any] | None = None) -> None:
+    assert all(s["name"] != name for s in SCENARIOS), name
+    body = textwrap.dedent(script).strip("\n") + "\n"
+    entry: dict[str, Any] = {"name": name, "script": "import streamlit as st\n" + body,
+                             "steps": [s if isinstance(s, list) else [s] for s in steps]}
+    if config:
+        entry["config"] = config
+    SCENARIOS.append(entry)
+
+
+def call(widgets: str, method: str, *args: Any, index: int = 0, key: str | None = None) -> Op:
+    """``at.<widgets>[index].<method>(*args)``, or ``at.<widgets>(key=key)...``."""
+    op: Op = {"op": "call", "list": widgets, "method": method, "args": list(args)}
+    if key is None:
+        op["index"] = index
+    else:
+        op["key"] = key
+    return op
+
+
+def click(widgets: str = "button", index: int = 0, key: str | None = None) -> Op:
+    return call(widgets, "click", index=index, key=key)
+
+
+def set_value(widgets: str, value: Any, index: int = 0, key: str | None = None) -> Op:
+    return call(widgets, "set_value", value, index=index, key=key)
+
+
+def set_state(key: str, value: Any) -> Op:
+    return {"op": "set_state", "key": key, "value": value}
+
+
+def del_state(key: str) -> Op:
+    return {"op": "del_state", "key": key}
+
+
+def get_state(key: str, attr: bool = False) -> Op:
+    return {"op": "get_state", "key": key, "attr": attr}
+
+
+def date(iso: str) -> dict[str, str]:
+    return {"$date": iso}
+
+
+def time(iso: str) -> dict[str, str]:
+    return {"$time": iso}
+
+
+def datetime(iso: str) -> dict[str, str]:
+    return {"$datetime": iso}
+
+
+def tup(*items: Any) -> dict[str, list[Any]]:
+    return {"$tuple": list(items)}
+
+
+# == The docs' examples ===========================================================
+
+scenario("counter-plain-rerun", """
+    count = 0
+    increment = st.button("Increment")
+    if increment:
+        count += 1
+    st.write("Count = ", count)
+""", click(), click(), RERUN)
+
+scenario("counter-session-state", """
+    st.title("Counter Example")
+    if "count" not in st.session_state:
+        st.session_state.count = 0
+    increment = st.button("Increment")
+    if increment:
+        st.session_state.count += 1
+    st.write("Count = ", st.session_state.count)
+""", click(), click(), RERUN, click())
+
+scenario("counter-callback", """
+    st.title("Counter Example using Callbacks")
+    if "count" not in st.session_state:
+        st.session_state.count = 0
+    def increment_counter():
+        st.session_state.count += 1
+    st.button("Increment", on_click=increment_counter)
+    st.write("Count = ", st.session_state.count)
+""", click(), click(), RERUN)
+
+scenario("counter-callback-args-kwargs", """
+    st.title("Counter Example using Callbacks with args")
+    if "count" not in st.session_state:
+        st.session_state.count = 0
+    increment_value = st.number_input("Enter a value", value=0, step=1)
+    def increment_counter(increment_value):
+        st.session_state.count += increment_value
+    def decrement_counter(decrement_value=0):
+        st.session_state.count -= decrement_value
+    increment = st.button("Increment", on_click=increment_counter, args=(increment_value,))
+    st.button("Decrement", on_click=decrement_counter, kwargs=dict(decrement_value=increment_value))
+    st.write("Count = ", st.session_state.count)
+""", set_value("number_input", 5), click(index=0), click(index=1), call("number_input", "increment"),
+    click(index=0), click(index=1))
+
+scenario("counter-form-callback", """
+    import datetime
+    st.title("Counter Example")
+    if "count" not in st.session_state:
+        st.session_state.count = 0
+        st.session_state.last_updated = datetime.time(0, 0)
+    def update_counter():
+        st.session_state.count += st.session_state.increment_value
+        st.session_state.last_updated = st.session_state.update_time
+    with st.form(key="my_form"):
+        st.time_input(label="Enter the time", value=datetime.time(8, 45), key="update_time")
+        st.number_input("Enter a value", value=0, step=1, key="increment_value")
+        submit = st.form_submit_button(label="Update", on_click=update_counter)
+    st.write("Current Count = ", st.session_state.count)
+    st.write("Last Updated = ", st.session_state.last_updated)
+""", set_value("number_input", 3), [set_value("time_input", time("09:30:00")), click("form_submit_button")],
+    click("form_submit_button"), RERUN)
+
+scenario("celsius-fahrenheit", """
+    if "celsius" not in st.session_state:
+        st.session_state.celsius = 0.0
+        st.session_state.fahrenheit = 32.0
+    def celsius_to_fahrenheit():
+        st.session_state.fahrenheit = st.session_state.celsius * 9 / 5 + 32
+    def fahrenheit_to_celsius():
+        st.session_state.celsius = (st.session_state.fahrenheit - 32) * 5 / 9
+    st.slider("Celsius", min_value=-100.0, max_value=100.0, key="celsius", on_change=celsius_to_fahrenheit)
+    st.number_input("Fahrenheit", key="fahrenheit", on_change=fahrenheit_to_celsius)
+    st.write(st.session_state.celsius, "°C is", st.session_state.fahrenheit, "°F")
+""", set_value("slider", 100.0), set_value("number_input", 50.0), call("number_input", "decrement"),
+    set_value("slider", -40.0), set_value("number_input", 500.0))
+
+scenario("pounds-kilograms-columns", """
+    def lbs_to_kg():
+        st.session_state.kg = st.session_state.lbs / 2.2046
+    def kg_to_lbs():
+        st.session_state.lbs = st.session_state.kg * 2.2046
+    st.header("Input")
+    col1, spacer, col2 = st.columns([2, 1, 2])
+    with col1:
+        pounds = st.number_input("Pounds:", key="lbs", on_change=lbs_to_kg)
+    with col2:
+        kilogram = st.number_input("Kilograms:", key="kg", on_change=kg_to_lbs)
+    st.header("Output")
+    st.write("st.session_state object:", st.session_state)
+""", set_value("number_input", 22.046, index=0), set_value("number_input", 1.5, index=1))
+
+scenario("widget-initialised-through-state", """
+    if "name" not in st.session_state:
+        st.session_state.name = "Ada"
+    if "level" not in st.session_state:
+        st.session_state["level"] = 7
+    st.text_input("Your name", key="name")
+    st.slider("Level", 0, 10, key="level")
+    st.write(st.session_state.name, st.session_state.level)
+""", call("text_input", "input", "Grace"), set_value("slider", 2), RERUN)
+
+scenario("default-value-and-state-write", """
+    st.session_state.setdefault("x", 5)
+    x = st.slider("X", 0, 10, 3, key="x")
+    st.write("x is", x)
+""", set_value("slider", 9), RERUN)
+
+# == Widgets that take callbacks ===================================================
+
+scenario("button-callback-and-disabled", """
+    st.session_state.setdefault("log", [])
+    def clicked(name, times=1):
+        st.session_state.log.append((name, times))
+    a = st.button("A", key="a", on_click=clicked, args=("a",), kwargs={"times": 2}, help="press me")
+    b = st.button("B", disabled=True, on_click=clicked, args=("b",))
+    st.write(a, b, st.session_state.log)
+""", click(key="a"), RERUN, click(index=1))
+
+scenario("download-button", """
+    st.session_state.setdefault("downloads", 0)
+    def downloaded():
+        st.session_state.downloads += 1
+    d = st.download_button("Download", data="hello", file_name="hello.txt", key="dl", on_click=downloaded)
+    st.write("clicked:", d, "downloads:", st.session_state.downloads)
+""", click("download_button"), RERUN, click("download_button", key="dl"))
+
+scenario("checkbox-callback", """
+    st.session_state.setdefault("seen", [])
+    def changed(tag):
+        st.session_state.seen.append((tag, st.session_state.agree))
+    agree = st.checkbox("I agree", key="agree", on_change=changed, args=("cb",))
+    st.write("agree:", agree, st.session_state.seen)
+""", call("checkbox", "check"), RERUN, call("checkbox", "uncheck"), call("checkbox", "uncheck"))
+
+scenario("toggle", """
+    def changed():
+        st.session_state.flips = st.session_state.get("flips", 0) + 1
+    on = st.toggle("Activate", value=True, key="on", on_change=changed)
+    st.write("on:", on, st.session_state.get("flips"))
+""", set_value("toggle", False), set_value("toggle", True), RERUN)
+
+scenario("color-picker", """
+    def changed():
+        st.session_state.history = st.session_state.get("history", []) + [st.session_state.color]
+    color = st.color_picker("Pick a colour", "#00f900", key="color", on_change=changed)
+    st.write("The current color is", color)
+""", call("color_picker", "pick", "#ff0000"), set_value("color_picker", "#123456"), RERUN)
+
+scenario("date-input", """
+    import datetime
+    def changed():
+        st.session_state.last = str(st.session_state.day)
+    d = st.date_input("When is your birthday", datetime.date(2019, 7, 6), key="day", on_change=changed,
+                      min_value=datetime.date(2000, 1, 1), max_value=datetime.date(2030, 12, 31))
+    st.write("Your birthday is:", d)
+    r = st.date_input("Trip", (datetime.date(2024, 1, 1), datetime.date(2024, 1, 7)))
+    st.write(r, type(r).__name__)
+""", set_value("date_input", date("2021-02-03")), set_value("date_input", tup(date("2024-02-01"), date("2024-02-09")), index=1),
+    RERUN)
+
+scenario("time-input", """
+    import datetime
+    def changed():
+        st.session_state.alarm_log = str(st.session_state.alarm)
+    t = st.time_input("Set an alarm for", datetime.time(8, 45), key="alarm", on_change=changed)
+    st.write("Alarm is set for", t, st.session_state.get("alarm_log"))
+""", set_value("time_input", time("10:15:00")), call("time_input", "increment"), call("time_input", "decrement"))
+
+scenario("file-uploader-empty", """
+    def changed():
+        st.session_state.uploads = st.session_state.get("uploads", 0) + 1
+    f = st.file_uploader("Choose a file", key="upload", on_change=changed)
+    many = st.file_uploader("Choose files", accept_multiple_files=True)
+    st.write(f is None, many, "upload" in st.session_state, st.session_state.upload)
+""", RERUN)
+
+scenario("multiselect", """
+    def changed():
+        st.session_state.picked = list(st.session_state.colors)
+    colors = st.multiselect("Colours", ["Green", "Yellow", "Red", "Blue"], ["Yellow", "Red"],
+                            key="colors", on_change=changed, max_selections=3)
+    st.write("You selected:", colors)
+""", call("multiselect", "select", "Blue"), call("multiselect", "unselect", "Yellow"),
+    set_value("multiselect", ["Green"]), RERUN)
+
+scenario("number-input-int-and-float", """
+    def changed(which):
+        st.session_state.changed = which
+    n = st.number_input("Int", min_value=0, max_value=10, value=9, step=1, key="n", on_change=changed, args=("n",))
+    f = st.number_input("Float", value=0.5, step=0.25, format="%.2f", key="f", on_change=changed, args=("f",))
+    st.write(n, type(n).__name__, f, type(f).__name__, st.session_state.get("changed"))
+""", call("number_input", "increment", key="n"), call("number_input", "increment", key="n"),
+    call("number_input", "decrement", key="f"), set_value("number_input", 3, index=0))
+
+scenario("number-input-none", """
+    v = st.number_input("Maybe", value=None, placeholder="Type a number", key="maybe")
+    st.write("value:", v)
+""", set_value("number_input", 4), set_value("number_input", None))
+
+scenario("radio", """
+    def changed():
+        st.session_state.genre_log = st.session_state.genre
+    genre = st.radio("Favourite genre", ["Comedy", "Drama", "Documentary"], index=1,
+                     key="genre", on_change=changed, horizontal=True)
+    none = st.radio("Nothing yet", ["a", "b"], index=None)
+    st.write("You selected:", genre, none)
+""", set_value("radio", "Documentary"), set_value("radio", "b", index=1), RERUN)
+
+scenario("select-slider", """
+    def changed():
+        st.session_state.changes = st.session_state.get("changes", 0) + 1
+    color = st.select_slider("Colour", options=["red", "orange", "yellow", "green", "blue"], value="yellow",
+                             key="color", on_change=changed)
+    lo, hi = st.select_slider("Range", options=[1, 2, 3, 4, 5], value=(2, 4))
+    st.write(color, lo, hi, st.session_state.get("changes"))
+""", set_value("select_slider", "blue"), call("select_slider", "set_range", 1, 5, index=1), RERUN)
+
+scenario("selectbox", """
+    def changed():
+        st.session_state.contact_log = st.session_state.contact
+    option = st.selectbox("How would you like to be contacted?", ("Email", "Home phone", "Mobile phone"),
+                          key="contact", on_change=changed)
+    maybe = st.selectbox("Optional", ["x", "y"], index=None, placeholder="Choose")
+    st.write("You selected:", option, maybe)
+""", call("selectbox", "select", "Mobile phone"), call("selectbox", "select_index", 1, index=1),
+    call("selectbox", "select", None, index=1))
+
+scenario("slider-int-float", """
+    def changed(name):
+        st.session_state.moved = name
+    age = st.slider("How old are you?", 0, 130, 25, key="age", on_change=changed, args=("age",))
+    f = st.slider("Float", 0.0, 1.0, 0.5, step=0.1, on_change=changed, kwargs={"name": "f"})
+    st.write(age, type(age).__name__, f, type(f).__name__, st.session_state.get("moved"))
+""", set_value("slider", 40), set_value("slider", 0.9, index=1), RERUN)
+
+scenario("slider-ranges", """
+    values = st.slider("Select a range of values", 0.0, 100.0, (25.0, 75.0), key="r")
+    ints = st.slider("Ints", 0, 10, (2, 3))
+    st.write("Values:", values, type(values).__name__, ints)
+""", call("slider", "set_range", 10.0, 20.0), call("slider", "set_range", 0, 10, index=1), RERUN)
+
+scenario("slider-dates-and-times", """
+    import datetime
+    d = st.slider("Date", min_value=datetime.date(2020, 1, 1), max_value=datetime.date(2020, 12, 31),
+                  value=datetime.date(2020, 6, 1), key="d")
+    t = st.slider("Schedule", value=(datetime.time(11, 30), datetime.time(12, 45)), key="t")
+    dt = st.slider("When", value=datetime.datetime(2020, 1, 1, 9, 30), format="MM/DD/YY - hh:mm", key="dt")
+    st.write(d, t, dt)
+""", set_value("slider", date("2020-07-04"), key="d"),
+    call("slider", "set_range", time("09:00:00"), time("17:00:00"), key="t"),
+    set_value("slider", datetime("2020-01-02T10:00:00"), key="dt"))
+
+scenario("text-area", """
+    def changed():
+        st.session_state.chars = len(st.session_state.story)
+    txt = st.text_area("Text to analyze", "It was the best of times", key="story", on_change=changed)
+    st.write(f"You wrote {len(txt)} characters.", st.session_state.get("chars"))
+""", call("text_area", "input", "Call me Ishmael."), set_value("text_area", ""), RERUN)
+
+scenario("text-input", """
+    def changed(prefix, suffix=""):
+        st.session_state.greeting = prefix + st.session_state.title + suffix
+    title = st.text_input("Movie title", "Life of Brian", key="title", max_chars=20,
+                          on_change=changed, args=("<",), kwargs={"suffix": ">"})
+    st.write("The current movie title is", title, st.session_state.get("greeting"))
+""", call("text_input", "input", "Brazil"), call("text_input", "input", "Brazil"), set_value("text_input", "Alien"))
+
+scenario("data-editor-list-of-dicts", """
+    rows = [{"command": "st.selectbox", "rating": 4, "is_widget": True},
+            {"command": "st.balloons", "rating": 5, "is_widget": False}]
+    def changed():
+        st.session_state.edits = st.session_state.editor
+    edited = st.data_editor(rows, key="editor", on_change=changed)
+    st.write(type(edited).__name__, edited)
+""", set_state("editor", {"edited_rows": {"0": {"rating": 1}}, "added_rows": [], "deleted_rows": []}), RERUN)
+
+scenario("data-editor-dict-of-lists", """
+    table = {"name": ["a", "b", "c"], "score": [1, 2, 3]}
+    edited = st.data_editor(table, num_rows="dynamic")
+    st.write(type(edited).__name__, edited)
+""", RERUN)
+
+# == Display elements ===============================================================
+
+scenario("display-text-elements", """
+    st.title("A title")
+    st.header("A header")
+    st.subheader("A subheader")
+    st.caption("A caption")
+    st.text("Fixed width")
+    st.markdown("*Some* **markdown**")
+    st.divider()
+    st.code("a = 1", language="python")
+    st.code("plain")
+""")
+
+scenario("write-several-arguments", """
+    st.write("Count = ", 1)
+    st.write("a", "b", 3, 4.5, True, None)
+    st.write(1, 2)
+    st.write("Hello, *World!* :sunglasses:")
+    st.write("one", {"k": [1, 2]}, "two")
+""")
+
+scenario("write-single-values", """
+    st.write(1234)
+    st.write(3.5)
+    st.write(True)
+    st.write(None)
+    st.write([1, "two", 3.0])
+    st.write({"a": 1, "b": {"c": [1, 2]}})
+    st.write((1, 2))
+    st.write({1, 2})
+    st.write(ValueError("this is an error"))
+""")
+
+scenario("json-and-code", """
+    st.json({"foo": "bar", "baz": "boz", "stuff": ["stuff 1", "stuff 2", 3]})
+    st.json('{"already": "text"}', expanded=False)
+    st.json([1, 2, 3])
+    st.code("for i in range(3):\\n    print(i)", language="python")
+    st.code("SELECT 1", language="sql")
+""")
+
+scenario("alerts-and-exception", """
+    st.error("This is an error", icon="🚨")
+    st.warning("This is a warning")
+    st.info("This is a purely informational message", icon="ℹ️")
+    st.success("This is a success message!")
+    try:
+        raise RuntimeError("This is an exception of type RuntimeError")
+    except RuntimeError as e:
+        st.exception(e)
+""")
+
+scenario("magic", """
+    "Hello **magic**"
+    42
+    x = {"a": 1}
+    x
+    [1, 2]
+    st.session_state.k = 1
+    st.session_state
+""")
+
+scenario("uncaught-exceptions", """
+    st.write("before")
+    d = {}
+    if st.button("Break"):
+        d["missing"]
+    raise ValueError("bad value")
+""", click())
+
+# == Layout ===========================================================================
+
+scenario("layout-columns-container-expander", """
+    col1, col2, col3 = st.columns(3)
+    with col1:
+        st.header("A cat")
+    col2.write("A dog")
+    with col3:
+        st.button("Owl")
+    outer = st.container()
+    st.write("after the container")
+    outer.write("written later, shown first")
+    with st.container(border=True, key="box"):
+        st.text("inside the box")
+    with st.expander("See explanation", expanded=True):
+        st.write("explained")
+        st.checkbox("Inside")
+""", click(), call("checkbox", "check"))
+
+scenario("layout-sidebar", """
+    choice = st.sidebar.selectbox("Contact", ("Email", "Phone"), key="contact")
+    with st.sidebar:
+        st.title("Side")
+        rad = st.radio("Method", ("Standard", "Express"))
+    st.write(choice, rad)
+""", call("selectbox", "select", "Phone"), set_value("radio", "Express"))
+
+scenario("layout-form-in-sidebar-and-columns", """
+    with st.sidebar.form("side"):
+        s = st.text_input("Search", key="q")
+        st.form_submit_button("Go")
+    left, right = st.columns(2)
+    with left:
+        with st.form("inner", border=False):
+            n = st.number_input("N", 0, 5, key="n")
+            st.form_submit_button()
+    st.write(s, n)
+""", [call("text_input", "input", "cats"), click("form_submit_button", index=1)],
+    [set_value("number_input", 4), click("form_submit_button", index=0)],
+    [call("text_input", "input", "dogs"), set_value("number_input", 1), click("form_submit_button", index=1)])
+
+# == Execution flow ===================================================================
+
+scenario("rerun-until-three", """
+    st.session_state.setdefault("runs", 0)
+    st.session_state.runs += 1
+    st.write("run", st.session_state.runs)
+    if st.session_state.runs % 3:
+        st.rerun()
+    st.write("settled at", st.session_state.runs)
+""", RERUN)
+
+scenario("rerun-from-callback", """
+    st.session_state.setdefault("n", 0)
+    def go():
+        st.session_state.n += 1
+        st.rerun()
+    st.button("Go", on_click=go)
+    st.write("n =", st.session_state.n)
+""", click())
+
+scenario("stop", """
+    st.write("always")
+    name = st.text_input("Name", key="name")
+    if not name:
+        st.warning("Please input a name.")
+        st.stop()
+    st.success("Thank you for inputting a name.")
+    st.checkbox("Shown only with a name", key="later")
+""", call("text_input", "input", "Ann"), call("text_input", "input", ""), RERUN)
+
+# == Rules and their errors ================================================================
+
+scenario("rule-button-value-through-state", """
+    st.session_state.b = True
+    st.button("B", key="b")
+""")
+
+scenario("rule-download-button-value-through-state", """
+    st.session_state.dl = True
+    st.download_button("Get", data="x", key="dl")
+""")
+
+scenario("rule-file-uploader-value-through-state", """
+    st.session_state.up = None
+    st.file_uploader("Upload", key="up")
+""")
+
+scenario("rule-form-submit-value-through-state", """
+    st.session_state.sub = True
+    with st.form("f"):
+        st.text_input("T")
+        st.form_submit_button("Send", key="sub")
+""")
+
+scenario("rule-button-state-from-apptest", """
+    st.button("B", key="b")
+    st.write("ran")
+""", set_state("b", True))
+
+scenario("rule-widget-already-instantiated", """
+    st.write("top")
+    st.slider("S", 0, 10, key="s")
+    st.session_state.s = 5
+    st.write("not reached")
+""")
+
+scenario("rule-form-widget-on-change", """
+    def cb():
+        pass
+    with st.form("f"):
+        st.text_input("T", on_change=cb)
+        st.form_submit_button()
+""")
+
+scenario("rule-button-in-form", """
+    with st.form("f"):
+        st.button("Inside")
+        st.form_submit_button()
+""")
+
+scenario("rule-submit-outside-form", """
+    st.write("x")
+    st.form_submit_button("Orphan")
+""")
+
+scenario("rule-duplicate-auto-id", """
+    st.button("Same")
+    st.button("Same")
+""")
+
+scenario("rule-duplicate-key", """
+    st.button("A", key="k")
+    st.checkbox("B", key="k")
+""")
+
+scenario("rule-invalid-number-input-out-of-range", """
+    st.number_input("N", min_value=0, max_value=10, value=20)
+""")
+
+scenario("rule-invalid-mixed-types", """
+    st.slider("S", 0, 10.5)
+""")
+
+scenario("rule-text-input-value-made-str", """
+    st.write("first")
+    st.text_input("T", value=["not", "text"])
+""")
+
+scenario("rule-invalid-slider-value-type", """
+    st.slider("S", 0, 10, "3")
+""")
+
+scenario("rule-invalid-number-input-mixed-types", """
+    st.number_input("N", min_value=0, max_value=10, value=5.5)
+""")
+
+scenario("rule-invalid-number-input-value-type", """
+    st.number_input("N", value="five")
+""")
+
+scenario("rule-invalid-selectbox-index-type", """
+    st.selectbox("S", ["a"], index="0")
+""")
+
+scenario("rule-invalid-date-input-value-type", """
+    st.date_input("D", value=5)
+""")
+
+scenario("rule-invalid-callback-type", """
+    st.button("B", on_click="nope")
+""")
+
+scenario("rule-invalid-multiselect-too-many-defaults", """
+    st.multiselect("M", ["a", "b", "c"], ["a", "b"], max_selections=1)
+""")
+
+scenario("rule-slider-bounds-not-checked", """
+    a = st.slider("Swapped", min_value=10, max_value=1)
+    b = st.slider("Widened", 0, 10, 15)
+    st.write(a, b)
+""")
+
+scenario("rule-invalid-default-not-in-options", """
+    st.multiselect("M", ["a", "b"], default=["c"])
+""")
+
+scenario("rule-invalid-selectbox-index", """
+    st.selectbox("S", ["a", "b"], index=5)
+""")
+
+scenario("rule-invalid-empty-key", """
+    st.session_state[""] = 1
+""")
+
+scenario("rule-callbacks-before-script-see-new-values", """
+    st.session_state.setdefault("events", [])
+    def on_text():
+        st.session_state.events.append(("callback sees", st.session_state.t))
+    st.session_state.events.append(("script starts with", st.session_state.get("t")))
+    t = st.text_input("T", "start", key="t", on_change=on_text)
+    st.session_state.events.append(("widget returns", t))
+    st.write(st.session_state.events)
+""", call("text_input", "input", "changed"), RERUN)
+
+scenario("rule-args-captured-at-previous-run", """
+    st.session_state.setdefault("run", 0)
+    st.session_state.run += 1
+    st.session_state.setdefault("seen", [])
+    st.button("Record", on_click=lambda n: st.session_state.seen.append(n), args=(st.session_state.run,))
+    st.write(st.session_state.run, st.session_state.seen)
+""", RERUN, click(), click())
+
+scenario("rule-form-values-held-until-submit", """
+    with st.form("f"):
+        name = st.text_input("Name", key="name")
+        age = st.slider("Age", 0, 100, 30, key="age")
+        ok = st.form_submit_button("Submit")
+    st.write("name:", name, "age:", age, "submitted:", ok)
+""", call("text_input", "input", "Ann"), [set_value("slider", 40)], click("form_submit_button"), RERUN)
+
+scenario("rule-form-clear-on-submit", """
+    def saved():
+        st.session_state.saved = (st.session_state.item, st.session_state.qty)
+    with st.form("add", clear_on_submit=True):
+        st.text_input("Item", key="item")
+        st.number_input("Qty", 1, 10, key="qty")
+        st.form_submit_button("Add", on_click=saved)
+    st.write(st.session_state.get("saved"), st.session_state.item, st.session_state.qty)
+""", [call("text_input", "input", "pen"), set_value("number_input", 3), click("form_submit_button")],
+    click("form_submit_button"))
+
+scenario("rule-submit-button-key-in-state", """
+    with st.form("my_form"):
+        st.text_input("T")
+        submitted = st.form_submit_button("Save")
+    with st.form("keyed"):
+        st.form_submit_button("Send", key="send")
+    st.write(submitted, sorted(st.session_state.keys()))
+""", click("form_submit_button"), RERUN)
+
+scenario("rule-button-true-for-one-run", """
+    clicked = st.button("Click", key="c")
+    st.write("clicked:", clicked, "state:", st.session_state.c)
+""", click(), RERUN, click(), click())
+
+scenario("rule-unrendered-widget-dropped", """
+    show = st.checkbox("Show the slider", value=True, key="show")
+    if show:
+        st.slider("S", 0, 10, 4, key="s")
+    st.write(sorted(st.session_state.keys()))
+""", set_value("slider", 8), call("checkbox", "uncheck"), call("checkbox", "check"))
+
+scenario("rule-delete-every-key-in-callback", """
+    st.session_state.setdefault("a", 1)
+    st.session_state.setdefault("b", 2)
+    def reset():
+        for key in st.session_state.keys():
+            del st.session_state[key]
+    st.text_input("T", "x", key="t")
+    st.button("Reset", on_click=reset)
+    st.write(sorted(st.session_state.keys()))
+""", call("text_input", "input", "typed"), click(), RERUN)
+
+scenario("rule-delete-every-key-before-widgets", """
+    if st.session_state.get("reset"):
+        for key in st.session_state.keys():
+            del st.session_state[key]
+    st.session_state.setdefault("a", 1)
+    st.checkbox("Reset on the next run", key="reset")
+    st.write(sorted(st.session_state.keys()))
+""", call("checkbox", "check"), RERUN, RERUN)
+
+scenario("rule-ids-and-values-across-reruns", """
+    st.session_state.setdefault("n", 0)
+    st.session_state.n += 1
+    a = st.slider("Unkeyed", 0, 10, 1)
+    b = st.slider(f"Label {st.session_state.n % 2}", 0, 10, 1)
+    c = st.slider(f"Keyed label {st.session_state.n % 2}", 0, 10, 1, key="c")
+    st.write(a, b, c)
+""", [set_value("slider", 5, index=0), set_value("slider", 6, index=1), set_value("slider", 7, index=2)], RERUN)
+
+scenario("rule-session-state-written-and-magic", """
+    st.session_state.number = 1
+    st.session_state["text"] = "t"
+    st.checkbox("C", key="check")
+    st.write(st.session_state)
+    st.session_state
+    st.write("number" in st.session_state, len(st.session_state))
+""", call("checkbox", "check"))
+
+scenario("rule-missing-key-item", """
+    st.write("before")
+    st.write(st.session_state["nope"])
+""")
+
+scenario("rule-missing-key-attribute", """
+    st.write(st.session_state.nope)
+""")
+
+scenario("rule-missing-key-delete", """
+    del st.session_state.nope
+""")
+
+scenario("rule-missing-key-from-apptest", """
+    st.session_state.there = 1
+""", [get_state("there"), get_state("nope"), get_state("nope", attr=True), get_state("there", attr=True)])
+
+scenario("rule-state-write-from-apptest", """
+    s = st.slider("S", 0, 10, 1, key="s", on_change=lambda: st.session_state.update(called=True))
+    st.write(s, st.session_state.get("called", False), st.session_state.get("extra"))
+""", [set_state("s", 7), set_state("extra", "hi")], RERUN, [del_state("extra")])
+
+scenario("rule-enforce-serializable", """
+    st.session_state.fine = [1, 2]
+    st.write("wrote fine")
+    st.session_state.bad = lambda: 1
+    st.write("wrote bad")
+""", config={"runner.enforceSerializableSessionState": True})
+
+scenario("rule-enforce-serializable-off", """
+    st.session_state.bad = lambda: 1
+    st.write("stored", callable(st.session_state.bad))
+""")
+
+scenario("rule-callback-exception", """
+    def boom():
+        raise ZeroDivisionError("callback failed")
+    st.button("Boom", on_click=boom)
+    st.write("script body ran")
+""", click(), RERUN)
+
+scenario("rule-key-changes-reset-value", """
+    st.session_state.setdefault("v", 0)
+    version = st.session_state.v
+    x = st.text_input("X", "default", key=f"x{version}")
+    if st.button("New key"):
+        st.session_state.v += 1
+    st.write(x, sorted(st.session_state.keys()))
+""", call("text_input", "input", "typed"), click(), RERUN)
+
+scenario("rule-disabled-widget-interaction", """
+    c = st.checkbox("Off", disabled=True, key="off")
+    st.write(c)
+""", call("checkbox", "check"))
+
+scenario("rule-state-proxy-methods", """
+    st.session_state.setdefault("n", 1)
+    st.session_state.update({"m": 2})
+    st.write(st.session_state.get("n"), st.session_state.get("zz", "dflt"), "m" in st.session_state,
+             sorted(st.session_state.to_dict().items()))
+    del st.session_state["m"]
+    st.write(list(st.session_state.keys()))
+""", RERUN)
