@@ -3,6 +3,7 @@
 Also a small command line for the to-do list::
 
     .venv/bin/python tests/differential/engines.py            # every scenario: pass / first difference
+                                                              # (ATTR: only AppTest attributes differ)
     .venv/bin/python tests/differential/engines.py -v NAME    # both traces of one scenario
 """
 from __future__ import annotations
@@ -71,7 +72,8 @@ class ReferenceProcess:
             raise ReferenceError(f"The reference process did not answer in {REPLY_TIMEOUT} s.\n{self._stderr_tail()}")
         line = self._proc.stdout.readline()
         if not line:
-            raise ReferenceError(f"The reference process exited ({self._proc.poll()}).\n{self._stderr_tail()}")
+            raise ReferenceError(f"The reference process exited ({self._proc.poll()}); if Streamlit is not "
+                                 f"installed in .venv-streamlit, run `make test`.\n{self._stderr_tail()}")
         return json.loads(line)  # type: ignore[no-any-return]
 
     def trace(self, scenario: dict[str, Any]) -> dict[str, Any]:
@@ -168,16 +170,43 @@ def _first(ref: dict[str, Any], ours: dict[str, Any]) -> tuple[str, Any, Any] | 
     return _walk(ref["snapshots"], ours["snapshots"], "", False) or _walk(ref["snapshots"], ours["snapshots"], "")
 
 
-def first_difference(ref: dict[str, Any], ours: dict[str, Any]) -> str | None:
-    """One readable paragraph about the first difference, or None if the traces are equal."""
-    found = _first(ref, ours)
+def describe(op: dict[str, Any]) -> str:
+    """An operation as the AppTest call it stands for."""
+    if op["op"] == "call":
+        where = f"(key={op['key']!r})" if "key" in op else f"[{op.get('index', 0)}]"
+        args = ", ".join(json.dumps(a, ensure_ascii=False) for a in op.get("args", []))
+        return f"at.{op['list']}{where}.{op['method']}({args})"
+    if op["op"] == "set_state":
+        return f"at.session_state[{op['key']!r}] = {json.dumps(op['value'], ensure_ascii=False)}"
+    if op["op"] == "del_state":
+        return f"del at.session_state[{op['key']!r}]"
+    if op["op"] == "get_state":
+        return f"at.session_state.{op['key']}" if op.get("attr") else f"at.session_state[{op['key']!r}]"
+    return json.dumps(op)
+
+
+def describe_steps(steps: list[list[dict[str, Any]]]) -> str:
+    return "; ".join(f"{n}: " + (", ".join(describe(op) for op in step) or "rerun")
+                     for n, step in enumerate(steps, start=1))
+
+
+def first_difference(ref: dict[str, Any], ours: dict[str, Any], scenario: dict[str, Any] | None = None,
+                     *, details: bool = True) -> str | None:
+    """One readable paragraph about the first difference, or None if the traces are equal.
+
+    With ``details=False`` the attributes in ``driver.DETAIL_FIELDS`` are not compared.
+    """
+    snapshots = ref["snapshots"], ours["snapshots"]
+    found = _walk(*snapshots, "", False) if not details else _first(ref, ours)
     if found is None:
         return None
     path, want, got = found
     step = path.split("]")[0].lstrip("[")
     where = path.split("]", 1)[1].lstrip(".") if "]" in path else path
-    lines = [f"step {step} (0 = first run), at {where or 'the snapshot list'}:",
-             f"  reference: {_short(want)}", f"  streamlet: {_short(got)}"]
+    lines = [f"step {step} (0 = first run), at {where or 'the snapshot list'}:"]
+    if scenario is not None and step.isdigit() and 0 < int(step) <= len(scenario["steps"]):
+        lines.append(f"  after: {describe_steps([scenario['steps'][int(step) - 1]])[3:]}")
+    lines += [f"  reference: {_short(want)}", f"  streamlet: {_short(got)}"]
     for label, trace in (("reference", ref), ("streamlet", ours)):
         element = _element_at({"s": trace["snapshots"]}, ".s" + path)
         if element is not None and element is not want and element is not got:
@@ -206,7 +235,9 @@ def main(argv: list[str]) -> int:
             ref, ours = reference.trace(scenario), our_trace(scenario)
             diff = one_line(ref, ours)
             failed += diff is not None
-            print(f"{'PASS' if diff is None else 'FAIL'} {scenario['name']}" + (f"  {diff}" if diff else ""))
+            semantic = _walk(ref["snapshots"], ours["snapshots"], "", False) is not None
+            verdict = "PASS" if diff is None else "FAIL" if semantic else "ATTR"  # ATTR: values agree
+            print(f"{verdict} {scenario['name']}" + (f"  {diff}" if diff else ""))
             if verbose:
                 print("reference:", json.dumps(ref, indent=1, ensure_ascii=False))
                 print("streamlet:", json.dumps(ours, indent=1, ensure_ascii=False))

@@ -602,6 +602,31 @@ scenario("rule-invalid-multiselect-too-many-defaults", """
     st.multiselect("M", ["a", "b", "c"], ["a", "b"], max_selections=1)
 """)
 
+scenario("rule-invalid-number-input-min-above-max", """
+    st.number_input("N", min_value=10, max_value=1)
+""")
+
+scenario("rule-invalid-date-input-below-min", """
+    import datetime
+    st.date_input("D", value=datetime.date(2020, 1, 1), min_value=datetime.date(2021, 1, 1))
+""")
+
+scenario("rule-invalid-select-slider-value", """
+    st.select_slider("S", ["a", "b"], value="c")
+""")
+
+scenario("rule-invalid-radio-index", """
+    st.radio("R", ["a", "b"], index=2)
+""")
+
+scenario("rule-invalid-time-input-value-type", """
+    st.time_input("T", value="noon")
+""")
+
+scenario("rule-invalid-color", """
+    st.color_picker("C", "red")
+""")
+
 scenario("rule-slider-bounds-not-checked", """
     a = st.slider("Swapped", min_value=10, max_value=1)
     b = st.slider("Widened", 0, 10, 15)

@@ -8,6 +8,7 @@ sequences compared is printed at the end of the session.
 """
 from __future__ import annotations
 
+import os
 import textwrap
 from typing import Any
 
@@ -15,15 +16,17 @@ import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from .engines import COUNTS, ReferenceProcess, first_difference, our_trace
+from .engines import COUNTS, ReferenceProcess, describe_steps, first_difference, our_trace
 from .scenarios import RERUN, call, click, set_state, set_value
 
 EXAMPLES_PER_SCRIPT = 40
+SHRINK = os.environ.get("DIFFERENTIAL_SHRINK") == "1"
+"""A failing sequence is reported as drawn: shrinking it costs hundreds of reference runs.
+Set ``DIFFERENTIAL_SHRINK=1`` to get the smallest failing sequence instead."""
 SETTINGS = settings(
     derandomize=True, database=None, deadline=None, max_examples=EXAMPLES_PER_SCRIPT,
-    # A failing sequence is reported as drawn: shrinking costs hundreds of reference runs.
-    phases=(Phase.explicit, Phase.generate),
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+    phases=(Phase.explicit, Phase.generate) + ((Phase.shrink,) if SHRINK else ()),
+    suppress_health_check=[HealthCheck.too_slow],
 )
 
 
@@ -133,10 +136,12 @@ def sequences(ops: st.SearchStrategy[dict[str, Any]]) -> st.SearchStrategy[list[
 def check(reference: ReferenceProcess, name: str, script: str, steps: list[list[dict[str, Any]]]) -> None:
     scenario = {"name": name, "script": script, "steps": steps}
     COUNTS["property sequences"] = COUNTS.get("property sequences", 0) + 1
-    difference = first_difference(reference.trace(scenario), our_trace(scenario))
+    # Values, types, labels, keys, messages and state: the static attributes of the AppTest
+    # API (min, max, icon, ...) do not depend on the events and test_differential.py checks them.
+    difference = first_difference(reference.trace(scenario), our_trace(scenario), scenario, details=False)
     if difference is not None:
-        pytest.fail(f"{name}: streamlet differs from Streamlit {reference.version}\nsteps: {steps}\n{difference}",
-                    pytrace=False)
+        pytest.fail(f"{name}: streamlet differs from Streamlit {reference.version}\n"
+                    f"steps: {describe_steps(steps)}\n{difference}", pytrace=False)
 
 
 @SETTINGS
