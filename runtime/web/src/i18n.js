@@ -35,6 +35,8 @@ export const LABELS = {
     unknownElement: "This element ({type}) can't be shown in a live example.",
     uploadsUnavailable: "File uploads are not available in live examples.",
     chooseOption: "Choose an option",
+    addRow: "Add row",
+    deleteRow: "Delete row",
   },
   zh: {
     liveExample: "实时示例",
@@ -68,6 +70,8 @@ export const LABELS = {
     unknownElement: "实时示例无法显示此元素（{type}）。",
     uploadsUnavailable: "实时示例中无法上传文件。",
     chooseOption: "请选择",
+    addRow: "添加行",
+    deleteRow: "删除行",
   },
   ja: {
     liveExample: "ライブサンプル",
@@ -101,6 +105,8 @@ export const LABELS = {
     unknownElement: "この要素（{type}）はライブサンプルでは表示できません。",
     uploadsUnavailable: "ライブサンプルではファイルをアップロードできません。",
     chooseOption: "選択してください",
+    addRow: "行を追加",
+    deleteRow: "行を削除",
   },
 };
 

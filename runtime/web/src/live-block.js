@@ -6,7 +6,7 @@ import { h } from "./dom.js";
 import { createEditor } from "./editor.js";
 import { renderTree } from "./render.js";
 import { parseShareHash, shareUrl } from "./share.js";
-import { formValues } from "./values.js";
+import { enterSubmitButton, formValues } from "./values.js";
 
 const PROGRESS = { start: 10, pyodide: 35, runtime: 80 };
 const FLASH_MS = 2500;
@@ -30,6 +30,10 @@ export class LiveBlock {
       shown: (node) => (this.held.has(node.id) ? this.held.get(node.id) : node.value),
       trigger: (node) => this.onTrigger(node),
       change: (node, value) => this.onChange(node, value),
+      submitForm: (formId) => {
+        const submit = enterSubmitButton(this.elements, formId);
+        if (submit) this.onTrigger(submit);
+      },
     };
     this.build();
     client.on((event) => this.onClient(event));
@@ -227,10 +231,8 @@ export class LiveBlock {
     if (reply.type === "checked") {
       const ok = Boolean(reply.ok);
       const failures = (reply.failures ?? []).map((text) => h(this.doc, "li", { text: String(text) }));
-      this.checkResult.replaceChildren(
-        h(this.doc, "div", { class: ok ? "st-check-ok" : "st-check-fail" }, [ok ? `✓ ${this.t("matches")}` : `✗ ${this.t("mismatch")}`]),
-        failures.length ? h(this.doc, "ul", { class: "st-check-failures" }, failures) : null,
-      );
+      const verdict = h(this.doc, "div", { class: ok ? "st-check-ok" : "st-check-fail" }, [ok ? `✓ ${this.t("matches")}` : `✗ ${this.t("mismatch")}`]);
+      this.checkResult.replaceChildren(verdict, ...(failures.length ? [h(this.doc, "ul", { class: "st-check-failures" }, failures)] : []));
     } else {
       const text = reply.stopped || reply.interrupted ? this.t("stopped") : this.t("failed", { message: reply.message ?? "" });
       this.checkResult.replaceChildren(h(this.doc, "div", { class: "st-check-fail", text }));

@@ -2,7 +2,8 @@
 // element type to a function; widgets come from widgets.js. All text from Python goes
 // through textContent or the safe markdown renderer.
 //
-// The render context `ctx`: {doc, t, uid(), shown(node), trigger(node), change(node, value)}.
+// The render context `ctx`: {doc, t, uid(), shown(node), trigger(node), change(node, value),
+// submitForm(formId)}; see widgets.js for what each one means.
 
 import { h } from "./dom.js";
 import { renderInlineMarkdown, renderMarkdown } from "./markdown.js";
@@ -113,9 +114,19 @@ function sidebar(node, ctx) {
   ]);
 }
 
-function column(node, ctx) {
-  const weight = typeof node.weight === "number" && node.weight > 0 ? node.weight : 1;
-  return h(ctx.doc, "div", { class: "st-column", style: `flex-grow: ${weight}` }, children(node, ctx));
+const weightOf = (node) => (typeof node?.weight === "number" && node.weight > 0 ? node.weight : 1);
+
+// Weights are scaled so the narrowest column grows by 1: a column that wraps onto a line
+// of its own (on a narrow screen) then fills the line instead of a fraction of it.
+function columns(node, ctx) {
+  const kids = (node.children ?? []).filter((n) => n && typeof n === "object");
+  const smallest = Math.min(...kids.map(weightOf));
+  return h(ctx.doc, "div", { class: `st-columns${node.border ? " st-bordered" : ""}` }, kids.map((child) =>
+    child.type === "column" ? column(child, ctx, weightOf(child) / smallest) : renderNode(child, ctx)));
+}
+
+function column(node, ctx, grow = 1) {
+  return h(ctx.doc, "div", { class: "st-column", style: `flex-grow: ${Number(grow.toFixed(4))}` }, children(node, ctx));
 }
 
 function expander(node, ctx) {
@@ -144,7 +155,7 @@ export const RENDERERS = {
   main: container("st-main"),
   sidebar,
   form: container("st-form"),
-  columns: container("st-columns"),
+  columns,
   column,
   container: container("st-container"),
   expander,

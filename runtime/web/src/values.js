@@ -26,6 +26,28 @@ export function formValues(elements, formId, held = new Map()) {
   return values;
 }
 
+/**
+ * The submit button that Enter in a form's text or number input presses: the form's first
+ * enabled one, unless the form was made with `enter_to_submit=False`.
+ */
+export function enterSubmitButton(elements, formId) {
+  const form = findBlock(elements, (node) => node.type === "form" && node.form_id === formId);
+  if (!form || form.enter_to_submit === false) return null;
+  for (const node of iterWidgets(form.children)) {
+    if (node.type === "form_submit_button" && node.form_id === formId && !node.disabled) return node;
+  }
+  return null;
+}
+
+function findBlock(elements, test) {
+  for (const node of elements ?? []) {
+    if (node && test(node)) return node;
+    const found = findBlock(node?.children, test);
+    if (found) return found;
+  }
+  return null;
+}
+
 /** The number typed into a number_input: a number, null for an empty box, undefined if invalid. */
 export function parseNumber(text, { data_type: dataType = "float", min = null, max = null } = {}) {
   const trimmed = String(text).trim();
@@ -113,18 +135,53 @@ export function prettyJson(body) {
   }
 }
 
-/** A data_editor cell as the reader typed it, kept to the type of the value it replaces. */
-export function cellValue(text, previous) {
-  if (typeof previous === "boolean") return Boolean(text);
-  if (typeof previous === "number") {
-    const n = parseNumber(text);
-    return n === undefined ? previous : n;
-  }
-  if (previous === null && text === "") return null;
-  return String(text);
+/** What a data_editor column holds, from its values: "boolean", "number" or "text". */
+export function columnKind(rows, column) {
+  const values = rows.map((row) => row[column]).filter((v) => v !== null && v !== undefined);
+  if (values.length && values.every((v) => typeof v === "boolean")) return "boolean";
+  if (values.length && values.every((v) => typeof v === "number")) return "number";
+  return "text";
+}
+
+/** A data_editor cell as the reader typed it, kept to its column's kind; undefined if invalid. */
+export function cellValue(input, kind) {
+  if (kind === "boolean") return Boolean(input);
+  if (kind === "number") return parseNumber(input);
+  return input === "" ? null : String(input);
 }
 
 /** A copy of `rows` with one cell changed. */
 export function withCell(rows, rowIndex, columnIndex, value) {
   return rows.map((row, r) => (r === rowIndex ? row.map((cell, c) => (c === columnIndex ? value : cell)) : [...row]));
+}
+
+/** Rows without one row, and rows with a row of empty cells added. */
+export const withoutRow = (rows, index) => rows.filter((_, r) => r !== index).map((row) => [...row]);
+export const withNewRow = (rows, width) => [...rows.map((row) => [...row]), Array(width).fill(null)];
+
+/**
+ * A number through a printf-style format as Streamlit's sliders take it ("%d", "%0.2f",
+ * "%.1f%%", "$%d"); without a conversion in it, the plain number.
+ */
+export function formatNumber(value, format) {
+  if (typeof value !== "number" || typeof format !== "string" || !format.includes("%")) return String(value);
+  return format.replace(/%(%|[-+0 ]*\d*(?:\.(\d+))?([diufeEs]))/g, (_, spec, precision, conv) => {
+    if (spec === "%") return "%";
+    const places = precision === undefined ? undefined : Number(precision);
+    if ("diu".includes(conv)) return String(Math.trunc(value));
+    if (conv === "f") return value.toFixed(places ?? 6);
+    if (conv === "e" || conv === "E") {
+      const out = value.toExponential(places ?? 6).replace(/e([+-])(\d)$/, (m, sign, digit) => `e${sign}0${digit}`);
+      return conv === "E" ? out.toUpperCase() : out;
+    }
+    return String(value); // %s
+  });
+}
+
+/** A colour as `<input type=color>` needs it: "#rrggbb" (Streamlit also takes "#rgb"). */
+export function toColorInput(value) {
+  const text = String(value ?? "").trim();
+  if (/^#[0-9a-f]{6}$/i.test(text)) return text.toLowerCase();
+  if (/^#[0-9a-f]{3}$/i.test(text)) return `#${[...text.slice(1)].map((c) => c + c).join("")}`.toLowerCase();
+  return "#000000";
 }

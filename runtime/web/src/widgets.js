@@ -2,11 +2,14 @@
 //   ctx.trigger(node)         a click (button, form submit, download)
 //   ctx.change(node, value)   a committed value (change / Enter / blur / slider release)
 //   ctx.shown(node)           the value to show (a form's held value, else node.value)
+//   ctx.submitForm(formId)    Enter in a form's text or number input
 // Inputs commit once per change, never per keystroke, and never the same value twice.
 
 import { h } from "./dom.js";
 import { renderInlineMarkdown } from "./markdown.js";
-import { cellValue, parseNumber, sliderScale, withCell } from "./values.js";
+import {
+  cellValue, columnKind, formatNumber, parseNumber, sliderScale, toColorInput, withCell, withNewRow, withoutRow,
+} from "./values.js";
 
 const focusKey = (node, part = 0) => `${node.id}:${part}`;
 const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
@@ -52,13 +55,29 @@ function button(node, ctx) {
     disabled: Boolean(node.disabled),
     title: node.help ?? null,
     "data-st-focus": focusKey(node),
-    onclick: () => ctx.trigger(node),
+    onclick: () => {
+      if (node.type === "download_button") download(node, ctx);
+      ctx.trigger(node);
+    },
   }, [
     node.type === "download_button" ? h(ctx.doc, "span", { "aria-hidden": "true", text: "↓ " }) : null,
     iconText(node.icon),
     renderInlineMarkdown(node.label ?? "", ctx.doc),
   ]);
   return h(ctx.doc, "div", { class: `st-widget st-${node.type}` }, [el]);
+}
+
+// The file is made in the page from the text the script passed; served as a plain
+// download (octet-stream), so the browser never renders it.
+function download(node, ctx) {
+  if (typeof node.data !== "string") return;
+  const view = ctx.doc.defaultView ?? globalThis;
+  const url = view.URL.createObjectURL(new view.Blob([node.data], { type: "application/octet-stream" }));
+  const link = h(ctx.doc, "a", { href: url, download: node.file_name || "download", hidden: true });
+  ctx.doc.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => view.URL.revokeObjectURL(url), 10_000);
 }
 
 function checkbox(node, ctx) {
@@ -102,7 +121,9 @@ function textInput(node, ctx) {
     onchange: () => commit(input.value),
     onkeydown: (event) => {
       const submit = multiline ? event.key === "Enter" && (event.ctrlKey || event.metaKey) : event.key === "Enter";
-      if (submit && !event.isComposing) commit(input.value);
+      if (!submit || event.isComposing) return;
+      commit(input.value);
+      if (node.form_id) ctx.submitForm(node.form_id); // Enter submits a form, as in Streamlit
     },
   });
   return field(node, ctx, labelFor(node, ctx, { forId: id }), input);
@@ -137,7 +158,9 @@ function numberInput(node, ctx) {
     "data-st-focus": focusKey(node),
     onchange: read,
     onkeydown: (event) => {
-      if (event.key === "Enter") read();
+      if (event.key !== "Enter") return;
+      read();
+      if (node.form_id) ctx.submitForm(node.form_id);
     },
   });
   return field(node, ctx, labelFor(node, ctx, { forId: id }), input);
@@ -183,7 +206,7 @@ function rangeWidget(node, ctx, { min, max, step, toNumber, fromNumber, format }
 
 function slider(node, ctx) {
   const scale = sliderScale(node);
-  const format = (value) => String(value);
+  const format = (value) => formatNumber(value, node.format);
   return rangeWidget(node, ctx, {
     min: scale.toNumber(node.min ?? 0),
     max: scale.toNumber(node.max ?? 100),
@@ -243,7 +266,13 @@ function radio(node, ctx) {
         if (input.checked) ctx.change(node, index);
       },
     });
-    return h(ctx.doc, "label", { class: "st-check" }, [input, h(ctx.doc, "span", {}, [renderInlineMarkdown(String(text), ctx.doc)])]);
+    const caption = Array.isArray(node.captions) && node.captions[index]
+      ? h(ctx.doc, "span", { class: "st-choice-caption" }, [renderInlineMarkdown(String(node.captions[index]), ctx.doc)])
+      : null;
+    return h(ctx.doc, "label", { class: "st-check" }, [
+      input,
+      h(ctx.doc, "span", {}, [renderInlineMarkdown(String(text), ctx.doc), caption]),
+    ]);
   });
   const group = h(ctx.doc, "div", {
     class: `st-choices${node.horizontal ? " st-horizontal" : ""}`,
@@ -257,20 +286,29 @@ function multiselect(node, ctx) {
   const labelId = ctx.uid();
   // Selection order is kept, as Streamlit keeps it: a new pick goes last.
   let selected = [...(ctx.shown(node) ?? [])];
-  const chips = (node.options ?? []).map((text, index) => {
+  const max = typeof node.max_selections === "number" ? node.max_selections : Infinity;
+  // At max_selections, the options not chosen are disabled until one is removed.
+  const limit = () => {
+    for (const input of inputs) input.disabled = Boolean(node.disabled) || (!input.checked && selected.length >= max);
+  };
+  const inputs = (node.options ?? []).map((text, index) => {
     const input = h(ctx.doc, "input", {
       type: "checkbox",
       class: "st-chip-input",
       checked: selected.includes(index),
-      disabled: Boolean(node.disabled),
       "data-st-focus": focusKey(node, index),
       onchange: () => {
         selected = input.checked ? [...selected.filter((i) => i !== index), index] : selected.filter((i) => i !== index);
+        limit();
         ctx.change(node, [...selected]);
       },
     });
-    return h(ctx.doc, "label", { class: "st-chip" }, [input, h(ctx.doc, "span", { text: String(text) })]);
+    return input;
   });
+  limit();
+  const chips = inputs.map((input, index) =>
+    h(ctx.doc, "label", { class: "st-chip" }, [input, h(ctx.doc, "span", { text: String(node.options[index]) })]),
+  );
   const group = h(ctx.doc, "div", { class: "st-chips", role: "group", "aria-labelledby": labelId }, chips);
   return field(node, ctx, labelFor(node, ctx, { id: labelId }), group);
 }
@@ -290,7 +328,7 @@ function picker(inputType) {
       h(ctx.doc, "input", {
         type: inputType,
         class: `st-input st-${inputType}`,
-        value: value ?? "",
+        value: inputType === "color" ? toColorInput(value) : value ?? "",
         min: node.min ?? null,
         max: node.max ?? null,
         step: inputType === "time" ? node.step ?? null : null,
@@ -300,7 +338,7 @@ function picker(inputType) {
         onchange: read,
       }),
     );
-    const readout = inputType === "color" ? h(ctx.doc, "code", { class: "st-color-value", text: shown ?? "" }) : null;
+    const readout = inputType === "color" ? h(ctx.doc, "code", { class: "st-color-value", text: String(shown ?? "") }) : null;
     const row = h(ctx.doc, "div", { class: "st-picker-row" }, [inputs[0], isRange ? "–" : null, inputs[1] ?? null, readout]);
     return field(node, ctx, labelFor(node, ctx, { id: labelId }), row);
   };
@@ -313,33 +351,52 @@ function fileUploader(node, ctx) {
 
 function dataEditor(node, ctx) {
   const labelId = ctx.uid();
-  let rows = (ctx.shown(node) ?? node.rows ?? []).map((row) => [...row]);
   const columns = node.columns ?? [];
+  let rows = (ctx.shown(node) ?? node.rows ?? []).map((row) => [...row]);
+  // Kinds come from the script's own rows, so a cleared number cell stays a number column.
+  const kinds = columns.map((_, c) => columnKind(node.rows ?? rows, c));
+  const locked = new Set(Array.isArray(node.disabled_columns) ? node.disabled_columns.map(String) : []);
+  const dynamic = node.num_rows === "dynamic" && !node.disabled;
+  const send = (next) => {
+    rows = next;
+    ctx.change(node, rows);
+  };
   const cell = (value, r, c) => {
-    const isBool = typeof value === "boolean";
+    const kind = kinds[c];
     const input = h(ctx.doc, "input", {
-      type: isBool ? "checkbox" : typeof value === "number" ? "number" : "text",
-      step: typeof value === "number" ? "any" : null,
-      class: isBool ? "st-cell-check" : "st-cell",
-      value: isBool ? null : value === null ? "" : String(value),
-      checked: isBool ? value : null,
-      disabled: Boolean(node.disabled),
+      type: kind === "boolean" ? "checkbox" : kind === "number" ? "number" : "text",
+      step: kind === "number" ? "any" : null,
+      class: kind === "boolean" ? "st-cell-check" : "st-cell",
+      value: kind === "boolean" ? null : value === null || value === undefined ? "" : String(value),
+      checked: kind === "boolean" ? Boolean(value) : null,
+      disabled: Boolean(node.disabled) || locked.has(String(columns[c])),
       "aria-label": `${columns[c] ?? c} ${r + 1}`,
       "data-st-focus": focusKey(node, `${r}.${c}`),
       onchange: () => {
-        rows = withCell(rows, r, c, cellValue(isBool ? input.checked : input.value, rows[r][c]));
-        ctx.change(node, rows);
+        const next = cellValue(kind === "boolean" ? input.checked : input.value, kind);
+        if (next === undefined) input.value = rows[r][c] ?? "";
+        else send(withCell(rows, r, c, next));
       },
     });
     return h(ctx.doc, "td", {}, [input]);
   };
+  const removeCell = (r) =>
+    h(ctx.doc, "td", { class: "st-row-tools" }, [
+      h(ctx.doc, "button", { type: "button", class: "st-row-button", title: ctx.t("deleteRow"), "aria-label": ctx.t("deleteRow"), text: "×", onclick: () => send(withoutRow(rows, r)) }),
+    ]);
   const table = h(ctx.doc, "table", { class: "st-table", "aria-labelledby": labelId }, [
-    h(ctx.doc, "thead", {}, [h(ctx.doc, "tr", {}, columns.map((name) => h(ctx.doc, "th", { scope: "col", text: String(name) })))]),
-    h(ctx.doc, "tbody", {}, rows.map((row, r) => h(ctx.doc, "tr", {}, row.map((value, c) => cell(value, r, c))))),
+    h(ctx.doc, "thead", {}, [h(ctx.doc, "tr", {}, [
+      ...columns.map((name) => h(ctx.doc, "th", { scope: "col", text: String(name) })),
+      dynamic ? h(ctx.doc, "th", {}) : null,
+    ])]),
+    h(ctx.doc, "tbody", {}, rows.map((row, r) => h(ctx.doc, "tr", {}, [...row.map((value, c) => cell(value, r, c)), dynamic ? removeCell(r) : null]))),
   ]);
+  const addRow = dynamic
+    ? h(ctx.doc, "button", { type: "button", class: "st-tool st-add-row", text: `+ ${ctx.t("addRow")}`, onclick: () => send(withNewRow(rows, columns.length)) })
+    : null;
   // A data_editor has a label only when the script gave one.
   const label = node.label ? labelFor(node, ctx, { id: labelId }) : h(ctx.doc, "span", { id: labelId, hidden: true });
-  return field(node, ctx, label, h(ctx.doc, "div", { class: "st-table-scroll" }, [table]));
+  return field(node, ctx, label, [h(ctx.doc, "div", { class: "st-table-scroll" }, [table]), addRow]);
 }
 
 export const WIDGETS = {

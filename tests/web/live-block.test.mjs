@@ -1,0 +1,294 @@
+// A live block driven end to end in Node: the real Client and LiveBlock, a fake worker
+// and the fake DOM. What the page sends, in which order, and what it shows.
+import assert from "node:assert/strict";
+import { test } from "node:test";
+
+import { Client } from "../../runtime/web/src/client.js";
+import { translator } from "../../runtime/web/src/i18n.js";
+import { LiveBlock } from "../../runtime/web/src/live-block.js";
+import { Document, find, findAll } from "./fake-dom.mjs";
+
+const COUNTER_TREE = (count, value = false) => [
+  { type: "title", body: "Counter", help: null },
+  { type: "button", label: "Increment", help: null, kind: "secondary", icon: null, disabled: false, id: "inc", key: null, form_id: "", value },
+  { type: "markdown", body: `Count =  \`${count}\``, help: null },
+];
+
+const FORM_TREE = [
+  {
+    type: "form", form_id: "f", clear_on_submit: false, border: true, enter_to_submit: true, children: [
+      { type: "text_input", id: "name", form_id: "f", label: "Name", value: "", input_type: "default" },
+      { type: "checkbox", id: "ok", form_id: "f", label: "OK", value: false },
+      { type: "form_submit_button", id: "go", form_id: "f", label: "Submit", kind: "secondary", value: false },
+    ],
+  },
+];
+
+class FakeWorker {
+  constructor(log) {
+    this.log = log;
+    this.terminated = false;
+  }
+
+  postMessage(message) {
+    this.log.push(message);
+  }
+
+  terminate() {
+    this.terminated = true;
+  }
+}
+
+function fakeWindow(href = "https://docs.example/zh/guide/") {
+  const win = {
+    location: { href, hash: "", pathname: new URL(href).pathname, search: "" },
+    history: { replaceState: (state, title, url) => { win.replaced = url; } },
+    navigator: {},
+    replaced: null,
+  };
+  return win;
+}
+
+function setup({ tree = COUNTER_TREE(0), steps = [], lang = "en", id = "counter", code = "code v1" } = {}) {
+  const doc = new Document();
+  const root = doc.createElement("div");
+  root.className = "st-live";
+  const data = doc.createElement("script");
+  data.className = "st-live-data";
+  const codeView = doc.createElement("div");
+  codeView.className = "st-live-code";
+  codeView.textContent = code;
+  root.append(data, codeView);
+  doc.body.append(root);
+
+  const posted = [];
+  const workers = [];
+  const client = new Client({ spawn: () => { const w = new FakeWorker(posted); workers.push(w); return w; } });
+  const win = fakeWindow();
+  const block = new LiveBlock(root, {
+    data: { id, code, config: null, steps, elements: tree }, session: id, client, t: translator(lang), doc, win,
+  });
+  const reply = (message) => workers.at(-1).onmessage({ data: message });
+  const requests = () => posted.filter((m) => m.type !== "init");
+  return { doc, root, block, client, workers, posted, requests, reply, win };
+}
+
+const settle = () => new Promise((resolve) => setImmediate(resolve));
+
+test("the first tree paints at once, before any worker exists", () => {
+  const { root, workers } = setup();
+  assert.equal(find(root, ".st-output .st-markdown").textContent, "Count =  0");
+  assert.equal(workers.length, 0);
+  const order = root.children.map((el) => el.className.split(" ")[0]);
+  assert.deepEqual(order.slice(0, 3), ["st-live-data", "st-live-toolbar", "st-live-code"]);
+});
+
+test("toolbar labels are in the page language", () => {
+  const { root } = setup({ lang: "ja", steps: [{ expect: {} }] });
+  const labels = findAll(root, "button.st-tool").map((b) => b.textContent);
+  assert.deepEqual(labels, ["編集", "実行", "リセット", "リンクをコピー", "停止", "ドキュメントと照合"]);
+  assert.equal(find(root, ".st-live-output-label").textContent, "出力");
+  assert.equal(root.getAttribute("aria-label"), "ライブサンプル");
+});
+
+test("a click before Python is ready starts it, and is replayed after the block's first run", async () => {
+  const { root, client, requests, reply } = setup();
+  find(root, "button.st-button").click();
+  assert.equal(client.state, "loading");
+  assert.equal(find(root, ".st-status-text").textContent, "Loading Python…");
+  assert.equal(find(root, ".st-progress").hidden, false);
+  assert.deepEqual(requests(), []);
+
+  reply({ type: "ready" });
+  assert.deepEqual(requests().map((m) => m.type), ["run", "event"]);
+  const [run, click] = requests();
+  assert.deepEqual(run, { type: "run", session: "counter", code: "code v1", config: null, id: 1 });
+  assert.deepEqual(click, { type: "event", session: "counter", widget: "inc", trigger: true, id: 2 });
+
+  reply({ type: "render", id: 1, session: "counter", elements: COUNTER_TREE(0), log: [] });
+  reply({ type: "render", id: 2, session: "counter", elements: COUNTER_TREE(1, true), log: [] });
+  await settle();
+  assert.equal(find(root, ".st-markdown").textContent, "Count =  1");
+  assert.equal(find(root, ".st-progress").hidden, true);
+});
+
+test("form widgets send nothing until the submit button, which sends all their values", async () => {
+  const { root, client, requests, reply } = setup({ tree: FORM_TREE });
+  client.start();
+  reply({ type: "ready" });
+  reply({ type: "render", id: 1, session: "counter", elements: FORM_TREE, log: [] });
+  await settle();
+
+  const [name, ok] = findAll(root, ".st-output input");
+  name.value = "Ada";
+  name.fire("change");
+  ok.checked = true;
+  ok.fire("change");
+  assert.deepEqual(requests().map((m) => m.type), ["run"]);
+
+  find(root, ".st-output button").click();
+  const submit = requests().at(-1);
+  assert.deepEqual(submit, { type: "event", session: "counter", widget: "go", trigger: true, values: { name: "Ada", ok: true }, id: 2 });
+});
+
+test("a form keeps the reader's unsent values across a re-render, and Enter submits it", async () => {
+  const tree = [...FORM_TREE, { type: "button", id: "other", form_id: "", label: "Other", kind: "secondary", value: false }];
+  const { root, client, requests, reply } = setup({ tree });
+  client.start();
+  reply({ type: "ready" });
+  const name = find(root, ".st-output input");
+  name.value = "Bo";
+  name.fire("change");
+  findAll(root, ".st-output button").at(-1).click(); // another widget reruns the script
+  reply({ type: "render", id: 1, session: "counter", elements: tree, log: [] });
+  reply({ type: "render", id: 2, session: "counter", elements: tree, log: [] });
+  await settle();
+  const again = find(root, ".st-output input");
+  assert.equal(again.value, "Bo", "held value shown again");
+  again.fire("keydown", { key: "Enter" });
+  assert.deepEqual(requests().at(-1).values, { name: "Bo", ok: false });
+});
+
+test("an error reply is shown in the block, not thrown", async () => {
+  const { root, client, reply } = setup({ lang: "zh" });
+  client.start();
+  reply({ type: "ready" });
+  reply({ type: "error", id: 1, message: "KeyError: 'counter'" });
+  await settle();
+  const notice = find(root, ".st-live-notice");
+  assert.equal(notice.hidden, false);
+  assert.equal(notice.textContent, "出错了：KeyError: 'counter'");
+});
+
+test("a fatal load is reported in the page language", async () => {
+  const { root, client, reply } = setup({ lang: "ja" });
+  client.start();
+  reply({ type: "fatal", message: "404" });
+  await settle();
+  assert.equal(find(root, ".st-live-notice").textContent, "Python を読み込めませんでした：404");
+});
+
+test("Run sends the editor's text; Reset restores the original code in a fresh session", async () => {
+  const { root, block, client, requests, reply } = setup();
+  client.start();
+  reply({ type: "ready" });
+  find(root, "button.st-tool-edit").click();
+  assert.equal(find(root, ".st-live-editor").hidden, false);
+  assert.equal(find(root, ".st-live-code").hidden, true);
+  block.editor.value = "code v2";
+  block.editor.textarea.fire("input");
+  find(root, "button.st-tool-run").click();
+  assert.equal(requests().at(-1).code, "code v2");
+  find(root, "button.st-tool-edit").click();
+  assert.equal(find(root, ".st-live-plain").hidden, false, "the edited code is shown instead of the original");
+  assert.equal(find(root, ".st-live-plain").textContent, "code v2");
+
+  const buttons = findAll(root, "button.st-tool");
+  buttons.find((b) => b.textContent === "Reset").click();
+  assert.equal(block.editor.value, "code v1");
+  assert.deepEqual(requests().at(-1), { type: "run", session: "counter", code: "code v1", config: null, id: 3 });
+  assert.equal(find(root, ".st-live-code").hidden, false);
+});
+
+test("Ctrl+Enter in the editor runs, Tab indents with four spaces", () => {
+  const { root, block, client, requests, reply } = setup();
+  client.start();
+  reply({ type: "ready" });
+  const textarea = block.editor.textarea;
+  textarea.value = "x";
+  let inserted = null;
+  textarea.setRangeText = (text) => { inserted = text; };
+  const tab = textarea.fire("keydown", { key: "Tab" });
+  assert.equal(tab.defaultPrevented, true);
+  assert.equal(inserted, "    ");
+  textarea.fire("keydown", { key: "Escape" });
+  assert.equal(textarea.fire("keydown", { key: "Tab" }).defaultPrevented, false, "after Esc, Tab leaves");
+  textarea.fire("keydown", { key: "Enter", ctrlKey: true });
+  assert.equal(requests().at(-1).code, "x");
+  assert.ok(find(root, ".st-editor-hint").textContent.includes("Ctrl+Enter"));
+});
+
+test("Check sends code and steps; the answer is shown in the page language", async () => {
+  const steps = [{ action: "click", target: "Increment", expect: { markdown: ["Count =  `1`"] } }];
+  const { root, client, requests, reply } = setup({ steps, lang: "zh" });
+  client.start();
+  reply({ type: "ready" });
+  find(root, "button.st-tool-check").click();
+  assert.deepEqual(requests().at(-1), { type: "check", code: "code v1", steps, config: null, id: 2 });
+  reply({ type: "checked", id: 2, ok: true, failures: [] });
+  await settle();
+  assert.equal(find(root, ".st-check-ok").textContent, "✓ 与文档一致");
+
+  find(root, "button.st-tool-check").click();
+  reply({ type: "checked", id: 3, ok: false, failures: ["step 1 (click Increment): markdown: expected ..."] });
+  await settle();
+  assert.equal(find(root, ".st-check-fail").textContent, "✗ 与文档不一致");
+  assert.equal(find(root, ".st-check-failures li").textContent, "step 1 (click Increment): markdown: expected ...");
+});
+
+test("Stop is enabled only while a request runs; stopping restarts and reruns the block", async () => {
+  const { root, client, workers, requests, reply } = setup();
+  const stop = find(root, "button.st-tool-stop");
+  client.start();
+  reply({ type: "ready" });
+  assert.equal(stop.disabled, false, "the first run is in flight");
+  reply({ type: "render", id: 1, session: "counter", elements: COUNTER_TREE(0), log: [] });
+  await settle();
+  assert.equal(stop.disabled, true);
+
+  find(root, ".st-output button").click(); // a callback that never returns
+  assert.equal(stop.disabled, false);
+  stop.click();
+  assert.equal(workers[0].terminated, true);
+  reply({ type: "ready" });
+  assert.deepEqual(requests().at(-1), { type: "run", session: "counter", code: "code v1", config: null, id: 3 });
+  reply({ type: "render", id: 3, session: "counter", elements: COUNTER_TREE(0), log: [] });
+  await settle();
+  assert.equal(find(root, ".st-live-notice").textContent, "Stopped.");
+  assert.equal(find(root, ".st-markdown").textContent, "Count =  0");
+});
+
+test("a script that itself runs away is not rerun after a restart", async () => {
+  const { root, block, client, requests, reply } = setup();
+  client.start();
+  reply({ type: "ready" });
+  reply({ type: "render", id: 1, session: "counter", elements: COUNTER_TREE(0), log: [] });
+  await settle();
+  block.editor.value = "while True: pass";
+  find(root, "button.st-tool-run").click();
+  find(root, "button.st-tool-stop").click();
+  reply({ type: "ready" });
+  await settle();
+  assert.deepEqual(requests().filter((m) => m.type === "run").map((m) => m.code), ["code v1", "while True: pass"]);
+  assert.match(find(root, ".st-live-notice").textContent, /press Run/);
+  assert.equal(find(root, ".st-output").childNodes.length, 0);
+});
+
+test("Copy link falls back to the address bar without a clipboard", async () => {
+  const { root, win } = setup();
+  const copy = findAll(root, "button.st-tool").find((b) => b.textContent === "Copy link");
+  await copy.listeners.get("click")[0]();
+  assert.equal(win.replaced, "https://docs.example/zh/guide/#live-counter=Y29kZSB2MQ");
+  assert.equal(copy.textContent, "✓ The link is in the address bar");
+});
+
+test("Copy link writes the share URL to the clipboard", async () => {
+  const { root, win } = setup();
+  let written = null;
+  win.navigator.clipboard = { writeText: async (text) => { written = text; } };
+  const copy = findAll(root, "button.st-tool").find((b) => b.textContent === "Copy link");
+  await copy.listeners.get("click")[0]();
+  assert.equal(written, "https://docs.example/zh/guide/#live-counter=Y29kZSB2MQ");
+  assert.equal(copy.textContent, "✓ Link copied");
+});
+
+test("server log lines are shown under the output", async () => {
+  const { root, client, reply } = setup({ lang: "ja" });
+  client.start();
+  reply({ type: "ready" });
+  reply({ type: "render", id: 1, session: "counter", elements: [], log: ['The widget with key "k" was created with a default value'] });
+  await settle();
+  const log = find(root, ".st-live-log");
+  assert.equal(log.hidden, false);
+  assert.equal(find(log, ".st-live-log-title").textContent, "サーバーログ");
+});
