@@ -88,21 +88,18 @@ class ChoiceMixin(ScalarMixin):
                     return i
             return None
 
-        value = self._value_widget(
+        def sync_with_options(value: Any) -> Any:
+            """A value no longer among the options resets to the default; session state follows."""
+            if value is None or any(value == o for o in opts):
+                return value
+            if key is not None:
+                self._ctx().state.new_user[key] = default
+            return default
+
+        return self._value_widget(
             kind, label, key, callback=callback, args=args, kwargs=kwargs, disabled=disabled, help=help,
             label_visibility=label_visibility, element_id=element_id, deserialize=deserialize, serialize=serialize,
-            fields={"options": formatted, **extra})
-        return self._sync_with_options(value, opts, default, key)
-
-    def _sync_with_options(self, value: Any, opts: list[Any], default: Any, key: str | None) -> Any:
-        """A value no longer among the options resets to the default; session state follows."""
-        if value is None or any(value == o for o in opts):
-            return value
-        if key is not None:
-            self._ctx().state.new_user[key] = default
-        element = self._last_element()
-        element["value"] = None if default is None else index_of(opts, default)
-        return default
+            fields={"options": formatted, **extra}, format_func=format_func, after=sync_with_options)
 
     def selectbox(self, label: str, options: Any, index: int | None = 0, format_func: Callable[[Any], Any] = str,
                   key: Any = None, help: str | None = None, on_change: Any = None, args: Any = None,
@@ -151,18 +148,19 @@ class ChoiceMixin(ScalarMixin):
         def serialize(value: Any) -> list[int]:
             return [index_of(opts, v) for v in value if v in opts]
 
-        value = self._value_widget(
+        def check(value: Any) -> list[Any]:
+            if max_selections is not None and len(value) > max_selections:
+                raise StreamlitSelectionCountExceedsMaxError(len(value), max_selections)
+            kept = [v for v in value if v in opts]
+            if len(kept) != len(value) and key is not None:
+                self._ctx().state.new_user[key] = kept
+            return kept
+
+        return self._value_widget(  # type: ignore[no-any-return]
             "multiselect", label, key, callback=callback, args=args, kwargs=kwargs, disabled=disabled, help=help,
             label_visibility=label_visibility, element_id=element_id, deserialize=deserialize, serialize=serialize,
-            fields={"options": formatted, "max_selections": max_selections, "placeholder": placeholder})
-        if max_selections is not None and len(value) > max_selections:
-            raise StreamlitSelectionCountExceedsMaxError(len(value), max_selections)
-        kept = [v for v in value if v in opts]
-        if len(kept) != len(value):
-            if key is not None:
-                self._ctx().state.new_user[key] = kept
-            self._last_element()["value"] = serialize(kept)
-        return kept
+            fields={"options": formatted, "max_selections": max_selections, "placeholder": placeholder},
+            format_func=format_func, after=check)
 
     def select_slider(self, label: str, options: Any = (), value: Any = None,
                       format_func: Callable[[Any], Any] = str, key: Any = None, help: str | None = None,
@@ -205,5 +203,5 @@ class ChoiceMixin(ScalarMixin):
         result = self._value_widget(
             "select_slider", label, key, callback=callback, args=args, kwargs=kwargs, disabled=disabled, help=help,
             label_visibility=label_visibility, element_id=element_id, deserialize=deserialize, serialize=serialize,
-            fields={"options": formatted, "is_range": is_range})
+            fields={"options": formatted, "is_range": is_range}, format_func=format_func)
         return result

@@ -7,6 +7,7 @@ layout in :mod:`.layout`; both are mixed into :class:`DeltaGenerator`.
 from __future__ import annotations
 
 import json
+import textwrap
 from typing import Any
 
 from . import context
@@ -50,7 +51,8 @@ class DeltaGeneratorBase:
 
 
 def _text(body: Any) -> str:
-    return "" if body is None else str(body)
+    """Streamlit's clean_text: the body as text, dedented and stripped."""
+    return textwrap.dedent(str(body)).strip()
 
 
 class DisplayMixin(DeltaGeneratorBase):
@@ -75,7 +77,7 @@ class DisplayMixin(DeltaGeneratorBase):
         self._add("text", body=_text(body), help=help)
 
     def code(self, body: Any, language: str | None = "python", *, line_numbers: bool = False) -> None:
-        self._add("code", body=_text(body), language=language or "plaintext")
+        self._add("code", body=str(body), language=language or "plaintext")
 
     def divider(self) -> None:
         self._add("divider")

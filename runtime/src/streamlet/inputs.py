@@ -6,6 +6,7 @@ from typing import Any
 
 from .delta import DeltaGeneratorBase
 from .errors import (
+    StreamlitAPIException,
     StreamlitValueError,
     StreamlitInvalidFormCallbackError,
     StreamlitInvalidLayoutContextError,
@@ -34,6 +35,19 @@ LABEL_VISIBILITIES = ("visible", "hidden", "collapsed")
 ON_CHANGE_MODES = ("rerun", "ignore")
 
 
+def validate_on_change_mode(callback: Any, supported: tuple[str, ...], param: str = "on_change") -> Any:
+    """A callable, or None for no callback / a supported mode; anything else is Streamlit's error."""
+    if callback is None or callable(callback):
+        return callback
+    if isinstance(callback, str) and callback in ON_CHANGE_MODES:
+        if callback in supported:
+            return None
+        raise StreamlitAPIException(f'`{param}="{callback}"` is not supported on this widget. '
+                                    f"Pass a callback, or omit `{param}`.")
+    valid = [repr(mode) for mode in supported] + ["a callback function"]
+    raise StreamlitValueError(param, valid)
+
+
 def to_key(key: Any) -> str | None:
     return None if key is None else str(key)
 
@@ -45,9 +59,6 @@ class InputMixin(DeltaGeneratorBase):
 
     def _root_name(self) -> str:
         return self._target()._root
-
-    def _last_element(self) -> dict[str, Any]:
-        return self._target()._block.children[-1]  # type: ignore[union-attr]
 
     def _state_says_none(self, key: str) -> bool:
         """Session state holds None for this widget's key (Streamlit then starts the widget empty)."""
@@ -63,11 +74,9 @@ class InputMixin(DeltaGeneratorBase):
         return text
 
     def _policies(self, key: str | None, on_change: Any, *, default: Any = None, writes_allowed: bool = True,
-                  callback_rules: bool = True) -> Any:
+                  callback_rules: bool = True, param: str = "on_change") -> Any:
         """Streamlit's widget policies; returns the callback (None for the modes 'rerun' and 'ignore')."""
-        callback = None if isinstance(on_change, str) and on_change in ON_CHANGE_MODES else on_change
-        if isinstance(on_change, str) and callback is not None:
-            raise StreamlitValueError("on_change", ["a callable", *(repr(m) for m in ON_CHANGE_MODES)])
+        callback = validate_on_change_mode(on_change, ON_CHANGE_MODES, param)
         self._check_policies(key, callback, default=default, writes_allowed=writes_allowed,
                              callback_rules=callback_rules)
         return callback
@@ -90,11 +99,18 @@ class InputMixin(DeltaGeneratorBase):
                 ctx.state.warned_default = True
                 ctx.log.append(DEFAULT_AND_STATE_WARNING.format(key=key))
 
-    def _register(self, element: dict[str, Any], meta: WidgetMeta) -> Any:
-        """Register the widget for this run, add its element, and return its value."""
+    def _register(self, element: dict[str, Any], meta: WidgetMeta,
+                  after: Callable[[Any], Any] | None = None) -> Any:
+        """Register the widget for this run, add its element, and return its value.
+
+        ``after`` checks (and may correct) the registered value before the element is added:
+        as in Streamlit, a widget whose value fails a check is not drawn.
+        """
         ctx = self._ctx()
         value, _ = ctx.state.register_widget(meta)
         ctx.widget_ids_this_run.add(meta.id)
+        if after is not None:
+            value = after(value)
         element.update(id=meta.id, key=meta.key, form_id=meta.form_id, value=meta.serialize(value))
         self._target()._block.add(element)  # type: ignore[union-attr]
         return value
@@ -104,6 +120,7 @@ class InputMixin(DeltaGeneratorBase):
                 type: str, icon: str | None, disabled: bool, use_container_width: bool | None) -> bool:
         key = to_key(key)
         label = "" if label is None else str(label)
+        on_click = validate_on_change_mode(on_click, (), "on_click")
         self._check_policies(key, on_click, writes_allowed=False, callback_rules=not submitter)
         form_id = self.form_id
         kind = "form_submit_button" if submitter else "button"

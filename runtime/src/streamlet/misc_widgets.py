@@ -67,7 +67,7 @@ class MiscWidgetsMixin(ChoiceMixin):
                         disabled: bool = False, **_: Any) -> bool:
         key = to_key(key)
         label = "" if label is None else str(label)
-        callback = self._policies(key, on_click, writes_allowed=False)
+        callback = self._policies(key, on_click, writes_allowed=False, param="on_click")
         element_id = compute_element_id("download_button", key, key_as_main_identity=True, form_id=self.form_id,
                                         root=self._root_name(), label=label, icon=icon, file_name=file_name,
                                         mime=mime, help=help, type=type)
@@ -121,6 +121,6 @@ class MiscWidgetsMixin(ChoiceMixin):
             "data_editor", "", key, callback=callback, args=args, kwargs=kwargs, disabled=disabled is True,
             help=None, label_visibility="visible", element_id=element_id, deserialize=deserialize,
             serialize=lambda e: _apply(columns, rows, e),
-            fields={"columns": columns, "rows": rows, "num_rows": num_rows,
+            fields={"columns": columns, "rows": rows, "num_rows": num_rows, "shape": shape,
                     "disabled_columns": disabled if isinstance(disabled, list) else None})
         return _shape(columns, _apply(columns, rows, edits), shape)

@@ -111,7 +111,7 @@ class Session:
                 break
         elements = list(ctx.root.children)
         if ctx.sidebar.children:
-            elements.insert(0, ctx.sidebar.node)
+            elements.append(ctx.sidebar.node)
         self.last = RunResult(elements=elements, log=log, reruns=reruns)
         return self.last
 

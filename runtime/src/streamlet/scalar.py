@@ -64,13 +64,15 @@ class ScalarMixin(InputMixin):
     def _value_widget(self, kind: str, label: Any, key: str | None, *, callback: Any, args: Any, kwargs: Any,
                       disabled: bool, help: str | None, label_visibility: str, element_id: str,
                       deserialize: Callable[[Any], Any], serialize: Callable[[Any], Any],
-                      fields: dict[str, Any]) -> Any:
+                      fields: dict[str, Any], format_func: Callable[[Any], Any] | None = None,
+                      after: Callable[[Any], Any] | None = None) -> Any:
         meta = WidgetMeta(id=element_id, type=kind, key=key, default=deserialize(None), callback=callback,
                           args=tuple(args or ()), kwargs=dict(kwargs or {}), form_id=self.form_id,
-                          disabled=disabled, deserialize=deserialize, serialize=serialize)
+                          disabled=disabled, deserialize=deserialize, serialize=serialize,
+                          format_func=format_func)
         element = {"type": kind, "label": label, "help": help, "disabled": disabled,
                    "label_visibility": label_visibility, **fields}
-        return self._register(element, meta)
+        return self._register(element, meta, after)
 
     # -- checkbox and toggle -------------------------------------------------
     def _checkbox(self, kind: str, label: Any, value: bool, key: Any, help: str | None, on_change: Any,
@@ -209,24 +211,24 @@ class ScalarMixin(InputMixin):
         def deserialize(v: Any) -> Any:
             result = v if v is not None else default
             if result is not None:
-                if all_ints:
-                    result = int(result)
+                result = int(result) if all_ints else float(result)
                 if (not all_ints and not math.isfinite(result)) or result < low or result > high:
                     return default
             return result
 
-        current = self._value_widget(
+        def reset_out_of_range(current: Any) -> Any:
+            if current is not None and ((has_min and current < min_value) or (has_max and current > max_value)):
+                current = value
+                if key is not None:
+                    self._ctx().state.new_user[key] = current
+            return current
+
+        return self._value_widget(
             "number_input", label, key, callback=callback, args=args, kwargs=kwargs, disabled=disabled, help=help,
             label_visibility=label_visibility, element_id=element_id, deserialize=deserialize,
-            serialize=lambda v: v,
+            serialize=lambda v: v, after=reset_out_of_range,
             fields={"min": min_value, "max": max_value, "step": step, "format": number_format,
                     "data_type": "int" if all_ints else "float", "placeholder": placeholder})
-        if current is not None and ((has_min and current < min_value) or (has_max and current > max_value)):
-            current = value
-            if key is not None:
-                self._ctx().state.new_user[key] = current
-            self._last_element()["value"] = current
-        return current
 
     # -- slider --------------------------------------------------------------
     def slider(self, label: str, min_value: Any = None, max_value: Any = None, value: Any = None, step: Any = None,
@@ -245,13 +247,15 @@ class ScalarMixin(InputMixin):
         state = self._ctx().state
         in_state = value is None and key is not None and key in state
         spec = prepare_slider(min_value, max_value, value, step, format, in_state, state[key] if in_state else None)
-        current = self._value_widget(
+        def check(current: Any) -> Any:
+            if key is not None and state.is_new_state_value(key):
+                spec.check_in_range(current)
+            return current
+
+        return self._value_widget(
             "slider", label, key, callback=callback, args=args, kwargs=kwargs, disabled=disabled, help=help,
             label_visibility=label_visibility, element_id=element_id, deserialize=spec.deserialize,
-            serialize=spec.serialize, fields=spec.fields())
-        if key is not None and state.is_new_state_value(key):
-            spec.check_in_range(current)
-        return current
+            serialize=spec.serialize, fields=spec.fields(), after=check)
 
     # -- color_picker --------------------------------------------------------
     def color_picker(self, label: str, value: str | None = None, key: Any = None, help: str | None = None,

@@ -42,7 +42,8 @@ class WidgetMeta:
     """The client's JSON value (or None for "no value yet") -> the widget's Python value."""
     serialize: Callable[[Any], Any] = lambda v: v
     """The widget's Python value -> the JSON value the client shows and sends back."""
-    clear_on_submit: bool = False
+    format_func: Callable[[Any], Any] | None = None
+    """For widgets with options: how an option is shown (AppTest exposes it)."""
 
 
 def _hashable_text(value: Any) -> str:

@@ -1,0 +1,214 @@
+"""AppTest itself: build from a script, run, read the tree, write session state between runs."""
+from __future__ import annotations
+
+import inspect
+import textwrap
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from ..config import Config
+from ..runner import Session
+from ..state import SessionState
+from . import inputs
+from .nodes import Alert, Block, Code, Element, Exception, Heading, Json, Markdown, Queries
+
+ELEMENT_CLASSES: dict[str, type[Element]] = {
+    "title": Heading, "header": Heading, "subheader": Heading,
+    "markdown": Markdown, "caption": Markdown, "divider": Markdown,
+    "error": Alert, "warning": Alert, "info": Alert, "success": Alert,
+    "code": Code, "json": Json, "exception": Exception,
+    "button": inputs.Button, "form_submit_button": inputs.Button, "download_button": inputs.Button,
+    "checkbox": inputs.Checkbox, "toggle": inputs.Checkbox,
+    "text_input": inputs.TextInput, "text_area": inputs.TextInput,
+    "number_input": inputs.NumberInput, "slider": inputs.Slider, "select_slider": inputs.Slider,
+    "selectbox": inputs.Selectbox, "radio": inputs.Selectbox, "multiselect": inputs.Multiselect,
+    "color_picker": inputs.ColorPicker, "date_input": inputs.DateInput, "time_input": inputs.TimeInput,
+    "file_uploader": inputs.FileUploader, "data_editor": inputs.DataEditor,
+}
+BLOCK_TYPES = {"main", "sidebar", "form", "columns", "column", "container", "expander"}
+LIST_TYPES = {"text", "help", *ELEMENT_CLASSES, *BLOCK_TYPES} - {"main", "sidebar"}
+"""Element lists AppTest offers as attributes: ``at.button``, ``at.markdown``, ``at.form``..."""
+
+
+def wrap(node: dict[str, Any], root: AppTest) -> Element:
+    """The one wrapper of a node for this run, so a value set through any path is the one sent."""
+    wrapper = root._wrappers.get(id(node))
+    if wrapper is None:
+        cls = Block if node["type"] in BLOCK_TYPES else ELEMENT_CLASSES.get(node["type"], Element)
+        wrapper = root._wrappers[id(node)] = cls(node, root)
+    return wrapper
+
+
+class SessionStateView:
+    """``at.session_state``: read and write state between runs, as in Streamlit's AppTest."""
+
+    def __init__(self, state: SessionState) -> None:
+        object.__setattr__(self, "_state", state)
+
+    def __getitem__(self, key: str) -> Any:
+        return self._state[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self._state.new_user[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self._state[key]
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._state.filtered()
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._state.filtered())
+
+    def __len__(self) -> int:
+        return len(self._state.filtered())
+
+    def __getattr__(self, key: str) -> Any:
+        try:
+            return self[key]
+        except KeyError:
+            raise AttributeError(f"{key} not found in session_state.")
+
+    def __setattr__(self, key: str, value: Any) -> None:
+        self[key] = value
+
+    def __delattr__(self, key: str) -> None:
+        try:
+            del self[key]
+        except KeyError:
+            raise AttributeError(f"{key} not found in session_state.")
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self[key] if key in self else default
+
+    def keys(self) -> Any:
+        return self._state.filtered().keys()
+
+    def items(self) -> Any:
+        return self._state.filtered().items()
+
+    def values(self) -> Any:
+        return self._state.filtered().values()
+
+    def to_dict(self) -> dict[str, Any]:
+        return self._state.filtered()
+
+    def __repr__(self) -> str:
+        return repr(self._state.filtered())
+
+
+class AppTest(Queries):
+    """Run a script headless and inspect or drive what it shows."""
+
+    def __init__(self, source: str, *, default_timeout: float = 3, config: Config | None = None,
+                 filename: str = "streamlit_app.py") -> None:
+        self._session = Session(source, config=config, filename=filename)
+        self.default_timeout = default_timeout
+        self._tree: list[dict[str, Any]] = []
+        self._elements: list[Element] = []
+        self._cleared_forms: set[str] = set()
+        self._wrappers: dict[int, Element] = {}
+        self.session_state = SessionStateView(self._session.state)
+
+    # -- construction ------------------------------------------------------
+    @classmethod
+    def from_string(cls, script: str, *, default_timeout: float = 3) -> AppTest:
+        return cls(textwrap.dedent(script), default_timeout=default_timeout)
+
+    @classmethod
+    def from_file(cls, script_path: str | Path, *, default_timeout: float = 3) -> AppTest:
+        path = Path(script_path)
+        if not path.is_absolute():
+            path = Path(inspect.stack()[1].filename).parent / path
+        return cls(path.read_text(encoding="utf-8"), default_timeout=default_timeout, filename=str(path))
+
+    @classmethod
+    def from_function(cls, script: Callable[..., Any], *, default_timeout: float = 3,
+                      args: tuple[Any, ...] | None = None, kwargs: dict[str, Any] | None = None) -> AppTest:
+        source = textwrap.dedent(inspect.getsource(script))
+        call = f"{script.__name__}(*{tuple(args or ())!r}, **{dict(kwargs or {})!r})"
+        return cls(f"{source}\n{call}\n", default_timeout=default_timeout)
+
+    @property
+    def config(self) -> Config:
+        return self._session.config
+
+    # -- running -----------------------------------------------------------
+    def _widget_states(self) -> dict[str, Any]:
+        """What the client sends: set values, except in forms whose submit button was not clicked.
+
+        As in Streamlit's AppTest, a change to a form's widget counts only when the form is
+        submitted in the same run, and after a ``clear_on_submit`` submit the next submit sends
+        the defaults of the widgets the test did not set again.
+        """
+        widgets = [e for e in self._elements if isinstance(e, inputs.Widget) and e.sends_state]
+        submitted = {w.form_id for w in widgets
+                     if isinstance(w, inputs.Button) and w._pending is True and w.form_id}
+        clears = {b.node["form_id"]: bool(b.node.get("clear_on_submit")) for b in self._elements
+                  if b.type == "form"}
+        states: dict[str, Any] = {}
+        for widget in widgets:
+            form = widget.form_id
+            if (form and form in submitted and form in self._cleared_forms and clears.get(form)
+                    and not isinstance(widget, inputs.Button) and not widget.has_pending):
+                states[widget.id] = None
+            elif form and form not in submitted:
+                states[widget.id] = widget.committed_state()
+            else:
+                states[widget.id] = widget.widget_state()
+        for form in submitted:
+            if clears.get(form):
+                self._cleared_forms.add(form)
+            else:
+                self._cleared_forms.discard(form)
+        return states
+
+    def run(self, *, timeout: float | None = None) -> AppTest:
+        """Run the script with the widget values set since the last run; return self."""
+        result = self._session.run(self._widget_states())
+        self._tree = result.elements
+        self._wrappers = {}
+        self._root_node = {"type": "main", "children": self._tree}
+        self._elements = list(Block(self._root_node, self))
+        return self
+
+    @property
+    def log(self) -> list[str]:
+        """Messages Streamlit would write to the server log (not to the page)."""
+        return list(self._session.last.log) if self._session.last else []
+
+    # -- reading -----------------------------------------------------------
+    def _walk(self) -> Iterator[Element]:
+        return iter(self._elements)
+
+    @property
+    def tree(self) -> list[dict[str, Any]]:
+        return self._tree
+
+    @property
+    def main(self) -> Block:
+        return Block({"type": "main", "children": [n for n in self._tree if n["type"] != "sidebar"]}, self)  # noqa
+
+    @property
+    def sidebar(self) -> Block:
+        nodes = [n for n in self._tree if n["type"] == "sidebar"]
+        return Block(nodes[0] if nodes else {"type": "sidebar", "children": []}, self)
+
+
+@contextmanager
+def patch_config_options(options: dict[str, Any]) -> Iterator[None]:
+    """Set config options for the ``AppTest`` runs made inside the block."""
+    from .. import config as config_module
+
+    saved = dict(config_module.DEFAULTS)
+    try:
+        for name, value in options.items():
+            if name not in saved:
+                raise KeyError(name)
+            config_module.DEFAULTS[name] = value
+        yield
+    finally:
+        config_module.DEFAULTS.clear()
+        config_module.DEFAULTS.update(saved)

@@ -1,0 +1,351 @@
+"""Widgets as AppTest drives them: values set here are sent on the next ``run()``."""
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta, timezone
+from typing import Any
+
+from .nodes import Element
+
+UNSET: Any = object()
+
+
+class AppTestError(Exception):
+    """The test asked for something a person in a browser could not do."""
+
+
+class Widget(Element):
+    """An element with a value the test can change before the next ``run()``."""
+
+    sends_state = True
+    """Whether AppTest sends this widget's value on a run (Streamlit's sends none for a data_editor)."""
+
+    def __init__(self, node: dict[str, Any], root: Any) -> None:
+        super().__init__(node, root)
+        self._pending: Any = UNSET
+
+    @property
+    def id(self) -> str:
+        return str(self.node["id"])
+
+    @property
+    def label(self) -> str:
+        return str(self.node.get("label", ""))
+
+    @property
+    def disabled(self) -> bool:
+        return bool(self.node.get("disabled", False))
+
+    @property
+    def form_id(self) -> str:
+        return str(self.node.get("form_id", ""))
+
+    @property
+    def has_pending(self) -> bool:
+        return self._pending is not UNSET
+
+    def _meta(self) -> Any:
+        return self.root._session.state.meta.get(self.id)
+
+    @property
+    def value(self) -> Any:
+        if self.has_pending:
+            return self._pending
+        state = self.root._session.state
+        return state[self.id] if self.id in state else None
+
+    def _assert_can_interact(self) -> None:
+        if self.disabled:
+            key_part = f" (key={self.key!r})" if self.key else ""
+            raise AppTestError(f"Cannot update a disabled {self.type} widget{key_part}. "
+                               "A browser user cannot interact with a disabled widget.")
+
+    def set_value(self, value: Any) -> Any:
+        self._assert_can_interact()
+        self._pending = value
+        return self
+
+    def committed_state(self) -> Any:
+        """What the client sends when nothing was set: the value the widget holds now."""
+        meta = self._meta()
+        state = self.root._session.state
+        if meta is not None and self.id in state:
+            return meta.serialize(state[self.id])
+        return self.node.get("value")
+
+    def widget_state(self) -> Any:
+        """The value the client sends for this widget on the next run, in the client's form."""
+        if not self.has_pending:
+            return self.committed_state()
+        meta = self._meta()
+        return meta.serialize(self._pending) if meta is not None else self._pending
+
+
+class Button(Widget):
+    def committed_state(self) -> Any:
+        return False
+
+    def widget_state(self) -> Any:
+        return self._pending is True
+
+    @property
+    def value(self) -> bool:
+        if self.has_pending:
+            return bool(self._pending)
+        return bool(self.node.get("value"))
+
+    def click(self) -> Button:
+        return self.set_value(True)  # type: ignore[no-any-return]
+
+
+class Checkbox(Widget):
+    def check(self) -> Checkbox:
+        return self.set_value(True)  # type: ignore[no-any-return]
+
+    def uncheck(self) -> Checkbox:
+        return self.set_value(False)  # type: ignore[no-any-return]
+
+
+class TextInput(Widget):
+    @property
+    def max_chars(self) -> int | None:
+        return self.node.get("max_chars")
+
+    @property
+    def placeholder(self) -> str:
+        return self.node.get("placeholder") or ""
+
+    def input(self, value: str) -> TextInput:
+        return self.set_value(value)  # type: ignore[no-any-return]
+
+
+class Bounded(Widget):
+    @property
+    def min(self) -> Any:
+        return self.node.get("min")
+
+    @property
+    def max(self) -> Any:
+        return self.node.get("max")
+
+    @property
+    def step(self) -> Any:
+        return self.node.get("step")
+
+
+class NumberInput(Bounded):
+    def increment(self) -> NumberInput:
+        if self.value is None:
+            return self
+        upper = self.max
+        bumped = self.value + self.step
+        return self.set_value(bumped if upper is None else min(bumped, upper))  # type: ignore[no-any-return]
+
+    def decrement(self) -> NumberInput:
+        if self.value is None:
+            return self
+        lower = self.min
+        bumped = self.value - self.step
+        return self.set_value(bumped if lower is None else max(bumped, lower))  # type: ignore[no-any-return]
+
+
+def _as_micros(kind: str, text: str) -> float:
+    """A date/time bound as Streamlit's slider proto holds it: microseconds since 1970, as UTC."""
+    if kind == "time":
+        moment = datetime.combine(date(2000, 1, 1), time.fromisoformat(text).replace(tzinfo=None))
+    elif kind == "date":
+        moment = datetime.combine(date.fromisoformat(text), datetime.min.time())
+    else:
+        moment = datetime.fromisoformat(text)
+    moment = moment.replace(tzinfo=timezone.utc)
+    return float((moment - EPOCH) // timedelta(microseconds=1))
+
+
+EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
+TIMELIKE = ("date", "datetime", "time")
+
+
+class Slider(Bounded):
+    """Bounds read as Streamlit's AppTest reads them: numbers, or microseconds for dates and times."""
+
+    @property
+    def min(self) -> Any:
+        kind = self.node.get("data_type")
+        return _as_micros(kind, self.node["min"]) if kind in TIMELIKE else self.node.get("min")
+
+    @property
+    def max(self) -> Any:
+        kind = self.node.get("data_type")
+        return _as_micros(kind, self.node["max"]) if kind in TIMELIKE else self.node.get("max")
+
+    @property
+    def step(self) -> Any:
+        kind = self.node.get("data_type")
+        return self.node["step"] * 1_000_000 if kind in TIMELIKE else self.node.get("step")
+
+    @property
+    def options(self) -> list[str]:
+        return list(self.node.get("options", []))
+
+    def set_range(self, lower: Any, upper: Any) -> Slider:
+        return self.set_value((lower, upper))  # type: ignore[no-any-return]
+
+
+class Selectbox(Widget):
+    @property
+    def options(self) -> list[str]:
+        return list(self.node.get("options", []))
+
+    @property
+    def format_func(self) -> Any:
+        meta = self._meta()
+        return getattr(meta, "format_func", str)
+
+    @property
+    def index(self) -> int | None:
+        meta = self._meta()
+        return meta.serialize(self.value) if meta is not None else None
+
+    def select(self, value: Any) -> Selectbox:
+        return self.set_value(value)  # type: ignore[no-any-return]
+
+    def select_index(self, index: int | None) -> Selectbox:
+        meta = self._meta()
+        value = meta.deserialize(index) if meta is not None and index is not None else None
+        return self.set_value(value)  # type: ignore[no-any-return]
+
+
+class Multiselect(Selectbox):
+    @property
+    def max_selections(self) -> int:
+        return self.node.get("max_selections") or 0
+
+    @property
+    def indices(self) -> list[int]:
+        meta = self._meta()
+        return list(meta.serialize(self.value)) if meta is not None else []
+
+    @property
+    def values(self) -> list[str]:
+        return [self.options[i] for i in self.indices]
+
+    def select(self, value: Any) -> Multiselect:
+        current = list(self.value)
+        if value not in current:
+            current.append(value)
+        return self.set_value(current)  # type: ignore[no-any-return]
+
+    def unselect(self, value: Any) -> Multiselect:
+        return self.set_value([v for v in self.value if v != value])  # type: ignore[no-any-return]
+
+
+class ColorPicker(Widget):
+    def pick(self, value: str) -> ColorPicker:
+        return self.set_value(value)  # type: ignore[no-any-return]
+
+
+class DateInput(Widget):
+    @property
+    def min(self) -> date:
+        return date.fromisoformat(self.node["min"])
+
+    @property
+    def max(self) -> date:
+        return date.fromisoformat(self.node["max"])
+
+    @property
+    def is_range(self) -> bool:
+        return bool(self.node.get("is_range"))
+
+
+class TimeInput(Widget):
+    @property
+    def step(self) -> int:
+        return int(self.node.get("step", 900))
+
+    def _shift(self, seconds: int) -> TimeInput:
+        current = self.value
+        if current is None:
+            return self
+        moved = (datetime.combine(date(2000, 1, 1), current) + timedelta(seconds=seconds)).time()
+        return self.set_value(moved)  # type: ignore[no-any-return]
+
+    def increment(self) -> TimeInput:
+        return self._shift(self.step)
+
+    def decrement(self) -> TimeInput:
+        return self._shift(-self.step)
+
+
+class FileUploader(Widget):
+    @property
+    def accept_multiple_files(self) -> bool:
+        return bool(self.node.get("multiple"))
+
+    @property
+    def allowed_type(self) -> list[str]:
+        return list(self.node.get("accept") or [])
+
+    @property
+    def value(self) -> Any:
+        return [] if self.accept_multiple_files else None
+
+
+class Table:
+    """The edited table ``AppTest`` gives for a data_editor, where Streamlit gives a pandas DataFrame.
+
+    It offers the parts of the DataFrame API tests use on small tables: ``columns``,
+    ``len``, ``to_dict(orient=...)`` and ``iloc``-free row access through ``records``.
+    """
+
+    def __init__(self, columns: list[str], rows: list[list[Any]]) -> None:
+        self.columns = list(columns)
+        self.rows = [list(r) for r in rows]
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    @property
+    def records(self) -> list[dict[str, Any]]:
+        return [dict(zip(self.columns, r)) for r in self.rows]
+
+    def to_dict(self, orient: str = "dict") -> Any:
+        if orient == "records":
+            return self.records
+        if orient == "list":
+            return {c: [r[i] for r in self.rows] for i, c in enumerate(self.columns)}
+        if orient == "split":
+            return {"index": list(range(len(self.rows))), "columns": self.columns, "data": self.rows}
+        if orient == "dict":
+            return {c: {n: r[i] for n, r in enumerate(self.rows)} for i, c in enumerate(self.columns)}
+        raise ValueError(f"orient '{orient}' not understood")
+
+    def __getitem__(self, column: str) -> list[Any]:
+        return [r[self.columns.index(column)] for r in self.rows]
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Table):
+            return self.columns == other.columns and self.rows == other.rows
+        if isinstance(other, list):
+            return self.records == other
+        if isinstance(other, dict):
+            return self.to_dict("list") == other
+        return NotImplemented
+
+    def __repr__(self) -> str:
+        return f"Table(columns={self.columns!r}, rows={self.rows!r})"
+
+
+class DataEditor(Widget):
+    sends_state = False
+    @property
+    def value(self) -> Table:
+        """The table the editor was given, as Streamlit's AppTest reads it (edits are in session state)."""
+        return Table(self.node["columns"], self.node["rows"])
+
+    @property
+    def editing_mode(self) -> str:
+        return str(self.node.get("num_rows", "fixed"))
+
+
+__all__ = ["AppTestError", "Button", "Checkbox", "ColorPicker", "DataEditor", "DateInput", "FileUploader",
+           "Multiselect", "NumberInput", "Selectbox", "Slider", "TextInput", "TimeInput", "Widget"]
