@@ -22,6 +22,7 @@ serve: build
 build: $(STAMPS)/site
 
 test: build browser-deps $(STAMPS)/reference
+	node --test tests/web/
 	$(BIN)/python -m pytest
 
 deps: $(STAMPS)/venv $(STAMPS)/npm

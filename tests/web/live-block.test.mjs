@@ -49,7 +49,7 @@ function fakeWindow(href = "https://docs.example/zh/guide/") {
   return win;
 }
 
-function setup({ tree = COUNTER_TREE(0), steps = [], lang = "en", id = "counter", code = "code v1" } = {}) {
+function setup({ tree = COUNTER_TREE(0), steps = [], lang = "en", id = "counter", code = "code v1", sharedCode = null } = {}) {
   const doc = new Document();
   const root = doc.createElement("div");
   root.className = "st-live";
@@ -66,7 +66,7 @@ function setup({ tree = COUNTER_TREE(0), steps = [], lang = "en", id = "counter"
   const client = new Client({ spawn: () => { const w = new FakeWorker(posted); workers.push(w); return w; } });
   const win = fakeWindow();
   const block = new LiveBlock(root, {
-    data: { id, code, config: null, steps, elements: tree }, session: id, client, t: translator(lang), doc, win,
+    data: { id, code, config: null, steps, elements: tree }, session: id, client, t: translator(lang), doc, win, sharedCode,
   });
   const reply = (message) => workers.at(-1).onmessage({ data: message });
   const requests = () => posted.filter((m) => m.type !== "init");
@@ -291,4 +291,28 @@ test("server log lines are shown under the output", async () => {
   const log = find(root, ".st-live-log");
   assert.equal(log.hidden, false);
   assert.equal(find(log, ".st-live-log-title").textContent, "サーバーログ");
+});
+
+test("code from a shared link is shown for review and runs only when the reader presses Run", async () => {
+  const { root, client, requests, reply } = setup({ lang: "zh", sharedCode: "print('from a link')" });
+  assert.equal(find(root, ".st-live-shared").hidden, false);
+  assert.match(find(root, ".st-live-shared").textContent, /运行/);
+  assert.equal(find(root, ".st-output .st-markdown"), null);
+  client.start();
+  reply({ type: "ready" });
+  await settle();
+  assert.deepEqual(requests(), []);
+  find(root, "button.st-tool-run").click();
+  await settle();
+  assert.deepEqual(requests().map((m) => [m.type, m.code]), [["run", "print('from a link')"]]);
+});
+
+test("an error the bridge names by code is told in the page language", async () => {
+  const { root, client, reply, requests } = setup({ lang: "ja" });
+  client.start();
+  reply({ type: "ready" });
+  reply({ type: "error", id: requests()[0].id, code: "unknown-widget", message: "English text" });
+  await settle();
+  assert.match(find(root, ".st-live-notice").textContent, /リセット/);
+  assert.doesNotMatch(find(root, ".st-live-notice").textContent, /English/);
 });

@@ -13,11 +13,13 @@ named by the page. Messages (every request carries an ``id`` the reply repeats):
   fresh session; reply ``checked`` with ``ok`` and ``failures``.
 
 Replies: ``{"type": "render", "id", "session", "elements", "log"}``,
-``{"type": "checked", "id", "ok", "failures"}`` or ``{"type": "error", "id", "message"}``.
+``{"type": "checked", "id", "ok", "failures"}`` or ``{"type": "error", "id", "message", "code"?}``;
+``code`` (``no-session``, ``unknown-widget``) lets the page say it in the reader's language.
 """
 from __future__ import annotations
 
 import json
+import math
 from typing import Any
 
 from .config import Config
@@ -90,7 +92,14 @@ class Bridge:
                 live = self.sessions[message["session"]] = LiveSession(message["code"], config)
                 return {"type": "render", "id": reply_id, "session": message["session"], **live.run()}
             if kind == "event":
-                live = self.sessions[message["session"]]
+                live = self.sessions.get(message["session"])
+                if live is None:
+                    return {"type": "error", "id": reply_id, "code": "no-session",
+                            "message": f"No session {message['session']!r}: run the code first."}
+                if live.session.state.meta.get(message["widget"]) is None:
+                    return {"type": "error", "id": reply_id, "code": "unknown-widget",
+                            "message": f"The page and Python disagree about widget {message['widget']!r}; "
+                                       "press Run to start this example again."}
                 changed = dict(message.get("values") or {})
                 if message.get("trigger"):
                     out = live.run(trigger=message["widget"], changed=changed)
@@ -113,6 +122,21 @@ class Bridge:
 _bridge = Bridge()
 
 
+def _finite(value: Any) -> Any:
+    """JSON.parse rejects NaN and Infinity: send them as the strings Python prints."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return repr(value)
+    if isinstance(value, dict):
+        return {k: _finite(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_finite(v) for v in value]
+    return value
+
+
 def handle(message_json: str) -> str:
     """The worker's single entry point: one JSON message in, one JSON reply out."""
-    return json.dumps(_bridge.handle(json.loads(message_json)), default=repr)
+    reply = _bridge.handle(json.loads(message_json))
+    try:
+        return json.dumps(reply, default=repr, allow_nan=False)
+    except ValueError:
+        return json.dumps(_finite(reply), default=repr, allow_nan=False)

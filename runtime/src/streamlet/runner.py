@@ -142,7 +142,9 @@ class Session:
                     rerun = True
                 except api.StopException:
                     premature_stop = True
-                except Exception as err:
+                except (Exception, KeyboardInterrupt) as err:
+                    # KeyboardInterrupt is the page's Stop button (Pyodide's interrupt buffer):
+                    # the run ends with what it drew so far, and the session stays usable.
                     ok, premature_stop = False, True
                     ctx.root.add(exception_element(err, uncaught=True))
             state.new_user[RUN_WITHOUT_ERRORS_KEY] = ok

@@ -38,10 +38,11 @@ export class LiveBlock {
     this.build();
     client.on((event) => this.onClient(event));
     if (sharedCode !== null) {
+      // Code from a link is shown, never run on its own: the reader reads it and presses Run.
       this.editor.value = sharedCode;
       this.sharedNote.hidden = false;
       this.toggleEditor(true, { focus: false });
-      this.run(sharedCode);
+      this.show([]);
     } else {
       this.show(this.elements);
       this.run(this.original);
@@ -154,6 +155,8 @@ export class LiveBlock {
     } else if (reply.interrupted || reply.stopped) {
       if (kind === "run") this.show([]);
       this.showNotice(this.t("stopped"));
+    } else if (reply.code === "no-session" || reply.code === "unknown-widget") {
+      this.showNotice(this.t(reply.code === "no-session" ? "noSession" : "unknownWidget"));
     } else if (reply.fatal) {
       this.showNotice(this.t("loadFailed", { message: reply.message }));
     } else {

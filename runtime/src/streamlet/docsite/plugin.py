@@ -144,6 +144,11 @@ class LivePlugin(BasePlugin[LiveConfig]):
         for item in dist.iterdir():
             shutil.copy2(item, target / item.name)
         shutil.copy2(wheels[0], target / wheels[0].name)
+        # Material's language switcher looks for each language's own sitemap.xml.
+        sitemap = site / "sitemap.xml"
+        for lang in LANGS:
+            if (site / lang / "index.html").exists() and sitemap.exists():
+                shutil.copy2(sitemap, site / lang / "sitemap.xml")
         pyodide_target = site / "assets" / "pyodide"
         pyodide_target.mkdir(parents=True, exist_ok=True)
         for name in PYODIDE_FILES:
