@@ -1,6 +1,7 @@
 """download_button, file_uploader and data_editor: widgets whose value the script cannot set."""
 from __future__ import annotations
 
+import base64
 from copy import deepcopy
 from typing import Any
 
@@ -74,12 +75,15 @@ class MiscWidgetsMixin(ChoiceMixin):
         if self.form_id:
             raise StreamlitInvalidLayoutContextError(
                 f"`st.download_button()` can't be used in an `st.form()`.{FORM_DOCS_INFO}")
-        text = data if isinstance(data, str) else data.decode("utf-8", "replace") if isinstance(data, bytes) else None
+        # The page builds the file itself: text as text, bytes as base64 so binary files stay intact.
+        text = data if isinstance(data, str) else None
+        packed = base64.b64encode(bytes(data)).decode("ascii") if isinstance(data, (bytes, bytearray)) else None
         meta = WidgetMeta(id=element_id, type="download_button", key=key, default=False, callback=callback,
                           args=tuple(args or ()), kwargs=dict(kwargs or {}), disabled=disabled, trigger=True,
                           deserialize=bool)
         element = {"type": "download_button", "label": label, "help": help, "kind": type, "icon": icon,
-                   "disabled": disabled, "file_name": file_name, "mime": mime, "data": text}
+                   "disabled": disabled, "file_name": file_name, "mime": mime, "data": text,
+                   "data_base64": packed}
         return bool(self._register(element, meta))
 
     def file_uploader(self, label: str, type: Any = None, accept_multiple_files: bool = False, key: Any = None,

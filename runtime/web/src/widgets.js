@@ -67,12 +67,19 @@ function button(node, ctx) {
   return h(ctx.doc, "div", { class: `st-widget st-${node.type}` }, [el]);
 }
 
-// The file is made in the page from the text the script passed; served as a plain
-// download (octet-stream), so the browser never renders it.
+// The file is made in the page from what the script passed (text, or bytes as base64);
+// served as a plain download (octet-stream), so the browser never renders it.
 function download(node, ctx) {
-  if (typeof node.data !== "string") return;
   const view = ctx.doc.defaultView ?? globalThis;
-  const url = view.URL.createObjectURL(new view.Blob([node.data], { type: "application/octet-stream" }));
+  let content;
+  if (typeof node.data_base64 === "string") {
+    content = Uint8Array.from(view.atob(node.data_base64), (c) => c.charCodeAt(0));
+  } else if (typeof node.data === "string") {
+    content = node.data;
+  } else {
+    return;
+  }
+  const url = view.URL.createObjectURL(new view.Blob([content], { type: "application/octet-stream" }));
   const link = h(ctx.doc, "a", { href: url, download: node.file_name || "download", hidden: true });
   ctx.doc.body.append(link);
   link.click();
