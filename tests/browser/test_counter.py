@@ -14,7 +14,7 @@ PAGES = {"en": "", "zh": "zh/", "ja": "ja/"}
 
 
 @pytest.mark.parametrize("lang", list(PAGES))
-def test_counter_increments_in_the_browser(browser: Any, site_url: str, lang: str) -> None:
+def test_counter_increments_in_the_browser(browser: Any, site_url: str, lang: str, report: Any) -> None:
     context = browser.new_context()
     page = context.new_page()
     foreign: list[str] = []
@@ -35,7 +35,7 @@ def test_counter_increments_in_the_browser(browser: Any, site_url: str, lang: st
     first_click = time.perf_counter() - started
     button.click()
     expect(block).to_contain_text("Count = 2", timeout=30_000)
-    print(f"\n[{lang}] first click answered after {first_click:.2f} s (includes Pyodide cold start)")
+    report(f"browser [{lang}]: first click answered after {first_click:.2f} s (Pyodide cold start included)")
 
     assert foreign == [], f"requests left 127.0.0.1: {foreign}"
     assert problems == [], f"console problems: {problems}"

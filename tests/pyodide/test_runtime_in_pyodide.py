@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import re
 import subprocess
-import sys
 import sysconfig
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -14,7 +14,7 @@ from .test_snippets_in_pyodide import ROOT, _wheel
 pytestmark = pytest.mark.pyodide
 
 
-def test_runtime_suite_passes_in_pyodide() -> None:
+def test_runtime_suite_passes_in_pyodide(report: Any) -> None:
     site_packages = sysconfig.get_paths()["purelib"]
     proc = subprocess.run(
         ["node", str(ROOT / "tests/pyodide/run_pytest.mjs"), str(_wheel()), site_packages,
@@ -27,4 +27,4 @@ def test_runtime_suite_passes_in_pyodide() -> None:
     passed = re.search(r"(\d+) passed", output)
     assert passed and int(passed.group(1)) > 0, output[-2000:]
     assert "failed" not in output.splitlines()[-1], output[-2000:]
-    print(f"\nin Pyodide: {passed.group(0)} ({sys.version.split()[0]} host)")
+    report(f"pyodide: the runtime's suite, {passed.group(0)} inside Pyodide (Python 3.14)")
