@@ -85,9 +85,15 @@ class SessionState:
             raise KeyError(missing_key_message(key))
 
     def _lookup(self, wid: str, key: str) -> Any:
-        for layer, name in ((self.new_user, key), (self.new_widgets, wid), (self.old, wid), (self.old, key)):
-            if name in layer:
-                return layer[name]
+        # Freshest first: this run's writes, this run's widget values, then the previous run.
+        if key in self.new_user:
+            return self.new_user[key]
+        if wid in self.new_widgets:
+            return self.new_widgets[wid]
+        if wid in self.old:
+            return self.old[wid]
+        if key in self.old:
+            return self.old[key]
         raise KeyError
 
     def __setitem__(self, key: str, value: Any) -> None:

@@ -12,7 +12,7 @@ from ..config import Config
 from ..runner import Session
 from ..state import SessionState
 from . import inputs
-from .nodes import Alert, Block, Code, Element, Exception, Heading, Json, Markdown, Queries
+from .nodes import ALSO_LISTED, Alert, Block, Code, Element, ElementList, Exception, Heading, Json, Markdown, Queries
 
 ELEMENT_CLASSES: dict[str, type[Element]] = {
     "title": Heading, "header": Heading, "subheader": Heading,
@@ -110,6 +110,7 @@ class AppTest(Queries):
         self._elements: list[Element] = []
         self._cleared_forms: set[str] = set()
         self._wrappers: dict[int, Element] = {}
+        self._index: dict[str, list[Element]] = {}
         self.session_state = SessionStateView(self._session.state)
 
     # -- construction ------------------------------------------------------
@@ -146,8 +147,7 @@ class AppTest(Queries):
         widgets = [e for e in self._elements if isinstance(e, inputs.Widget) and e.sends_state]
         submitted = {w.form_id for w in widgets
                      if isinstance(w, inputs.Button) and w._pending is True and w.form_id}
-        clears = {b.node["form_id"]: bool(b.node.get("clear_on_submit")) for b in self._elements
-                  if b.type == "form"}
+        clears = {b.node["form_id"]: bool(b.node.get("clear_on_submit")) for b in self._index.get("form", ())}
         states: dict[str, Any] = {}
         for widget in widgets:
             form = widget.form_id
@@ -170,9 +170,26 @@ class AppTest(Queries):
         result = self._session.run(self._widget_states())
         self._tree = result.elements
         self._wrappers = {}
-        self._root_node = {"type": "main", "children": self._tree}
-        self._elements = list(Block(self._root_node, self))
+        self._elements = []
+        self._index: dict[str, list[Element]] = {}
+        self._collect(self._tree)
         return self
+
+    def _collect(self, nodes: list[dict[str, Any]]) -> None:
+        """Wrap every node once, in tree order, and index the wrappers by type."""
+        for node in nodes:
+            element = wrap(node, self)
+            self._elements.append(element)
+            self._index.setdefault(node["type"], []).append(element)
+            children = node.get("children")
+            if children:
+                self._collect(children)
+
+    def get(self, element_type: str) -> ElementList:
+        types = (element_type, *ALSO_LISTED.get(element_type, ()))
+        if len(types) == 1:
+            return ElementList(list(self._index.get(element_type, ())))
+        return ElementList([e for e in self._elements if e.type in types])
 
     @property
     def log(self) -> list[str]:
