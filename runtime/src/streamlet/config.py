@@ -15,11 +15,17 @@ DEFAULTS: dict[str, Any] = {
 """Every option this runtime honours, by its dotted name."""
 
 
+PATCHES: dict[str, Any] = {}
+"""Options set for a while by ``streamlet.testing.patch_config_options``; they win over any Config."""
+
+
 @dataclass
 class Config:
     options: dict[str, Any] = field(default_factory=lambda: dict(DEFAULTS))
 
     def get(self, name: str) -> Any:
+        if name in PATCHES:
+            return PATCHES[name]
         if name not in self.options:
             raise StreamlitAPIException(f'Config key "{name}" not defined.')
         return self.options[name]

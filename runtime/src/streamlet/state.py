@@ -210,7 +210,29 @@ def require_valid_user_key(key: str) -> None:
         raise StreamlitAPIException(f"Keys beginning with {ID_PREFIX} are reserved.")
 
 
-class SessionStateProxy(MutableMapping[str, Any]):
+class AttributeAccess:
+    """``obj.key`` for ``obj["key"]``: reading, writing and deleting, with the owner's error text."""
+
+    def _missing_attribute(self, key: str) -> str:
+        return missing_attr_message(key)
+
+    def __getattr__(self, key: str) -> Any:
+        try:
+            return self[key]  # type: ignore[index]
+        except KeyError:
+            raise AttributeError(self._missing_attribute(key))
+
+    def __setattr__(self, key: str, value: Any) -> None:
+        self[key] = value  # type: ignore[index]
+
+    def __delattr__(self, key: str) -> None:
+        try:
+            del self[key]  # type: ignore[attr-defined]
+        except KeyError:
+            raise AttributeError(self._missing_attribute(key))
+
+
+class SessionStateProxy(AttributeAccess, MutableMapping[str, Any]):
     """``st.session_state``: a mapping with attribute access over the current session."""
 
     def __init__(self, resolve: Any) -> None:
@@ -245,21 +267,6 @@ class SessionStateProxy(MutableMapping[str, Any]):
         key = str(key)
         require_valid_user_key(key)
         del self._state()[key]
-
-    def __getattr__(self, key: str) -> Any:
-        try:
-            return self[key]
-        except KeyError:
-            raise AttributeError(missing_attr_message(key))
-
-    def __setattr__(self, key: str, value: Any) -> None:
-        self[key] = value
-
-    def __delattr__(self, key: str) -> None:
-        try:
-            del self[key]
-        except KeyError:
-            raise AttributeError(missing_attr_message(key))
 
     def to_dict(self) -> dict[str, Any]:
         return self._state().filtered()

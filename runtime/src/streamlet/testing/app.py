@@ -10,7 +10,7 @@ from typing import Any
 
 from ..config import Config
 from ..runner import Session
-from ..state import SessionState
+from ..state import AttributeAccess, SessionState
 from . import inputs
 from .nodes import ALSO_LISTED, Alert, Block, Code, Element, ElementList, Exception, Heading, Json, Markdown, Queries
 
@@ -41,7 +41,7 @@ def wrap(node: dict[str, Any], root: AppTest) -> Element:
     return wrapper
 
 
-class SessionStateView:
+class SessionStateView(AttributeAccess):
     """``at.session_state``: read and write state between runs, as in Streamlit's AppTest."""
 
     def __init__(self, state: SessionState) -> None:
@@ -65,20 +65,8 @@ class SessionStateView:
     def __len__(self) -> int:
         return len(self._state.filtered())
 
-    def __getattr__(self, key: str) -> Any:
-        try:
-            return self[key]
-        except KeyError:
-            raise AttributeError(f"{key} not found in session_state.")
-
-    def __setattr__(self, key: str, value: Any) -> None:
-        self[key] = value
-
-    def __delattr__(self, key: str) -> None:
-        try:
-            del self[key]
-        except KeyError:
-            raise AttributeError(f"{key} not found in session_state.")
+    def _missing_attribute(self, key: str) -> str:
+        return f"{key} not found in session_state."
 
     def get(self, key: str, default: Any = None) -> Any:
         return self[key] if key in self else default
@@ -216,16 +204,16 @@ class AppTest(Queries):
 
 @contextmanager
 def patch_config_options(options: dict[str, Any]) -> Iterator[None]:
-    """Set config options for the ``AppTest`` runs made inside the block."""
-    from .. import config as config_module
+    """Set config options for every run made inside the block, as Streamlit's helper of that name does."""
+    from ..config import DEFAULTS, PATCHES
 
-    saved = dict(config_module.DEFAULTS)
+    unknown = [name for name in options if name not in DEFAULTS]
+    if unknown:
+        raise KeyError(f"unknown config option(s): {', '.join(unknown)}")
+    saved = dict(PATCHES)
+    PATCHES.update(options)
     try:
-        for name, value in options.items():
-            if name not in saved:
-                raise KeyError(name)
-            config_module.DEFAULTS[name] = value
         yield
     finally:
-        config_module.DEFAULTS.clear()
-        config_module.DEFAULTS.update(saved)
+        PATCHES.clear()
+        PATCHES.update(saved)
