@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from .state import SessionState
 
 
-@dataclass
+@dataclass(slots=True)
 class RunContext:
     """Everything one script run needs to know besides the script."""
 

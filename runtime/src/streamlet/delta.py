@@ -34,7 +34,9 @@ class DeltaGeneratorBase:
     def _target(self) -> DeltaGeneratorBase:
         """The generator that really receives a command (the innermost ``with`` block for ``st.*``)."""
         if self._block is None:
-            ctx = self._ctx()
+            ctx = context._current
+            if ctx is None:
+                ctx = self._ctx()
             if self._root == "main" and ctx.block_stack:
                 return ctx.block_stack[-1]  # type: ignore[no-any-return]
             return ctx.generators[self._root]  # type: ignore[no-any-return]

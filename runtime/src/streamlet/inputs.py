@@ -63,7 +63,10 @@ class InputMixin(DeltaGeneratorBase):
     def _state_says_none(self, key: str) -> bool:
         """Session state holds None for this widget's key (Streamlit then starts the widget empty)."""
         state = self._ctx().state
-        return key in state and state[key] is None
+        try:
+            return state.lookup(key) is None
+        except KeyError:
+            return False
 
     def _label(self, label: Any, visibility: str) -> str:
         text = "" if label is None else str(label)

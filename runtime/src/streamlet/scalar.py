@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import timedelta
 from numbers import Integral
 from typing import Any
@@ -58,6 +59,94 @@ def _validate_float(value: float, name: str) -> None:
         raise StreamlitJSNumberBoundsError(f"{name} ({value}) must be >= -1.797e+308")
     if value > MAX_FLOAT:
         raise StreamlitJSNumberBoundsError(f"{name} ({value}) must be <= 1.797e+308")
+
+
+@dataclass(frozen=True)
+class NumberSpec:
+    """What ``st.number_input``'s arguments come to, once checked: the same arguments, the same spec."""
+
+    value: Any
+    step: Any
+    format: str
+    all_ints: bool
+    low: Any
+    high: Any
+    logs: tuple[str, ...]
+
+
+_NUMBER_SPECS: dict[tuple[Any, ...], NumberSpec] = {}
+
+
+def number_spec(min_value: Any, max_value: Any, value: Any, step: Any, format: str | None,
+                state_none: bool) -> NumberSpec:
+    """Check number_input's arguments as Streamlit does; reruns with the same arguments reuse the result."""
+    args = (min_value, max_value, value, step, format, state_none)
+    try:
+        memo_key: tuple[Any, ...] | None = tuple((type(a), a) for a in args)
+        found = _NUMBER_SPECS.get(memo_key)  # type: ignore[arg-type]
+    except TypeError:  # unhashable arguments: check them every time
+        memo_key, found = None, None
+    if found is not None:
+        return found
+    spec = _check_number_args(*args)
+    if memo_key is not None:
+        if len(_NUMBER_SPECS) > 1024:
+            _NUMBER_SPECS.clear()
+        _NUMBER_SPECS[memo_key] = spec
+    return spec
+
+
+def _check_number_args(min_value: Any, max_value: Any, value: Any, step: Any, format: str | None,
+                       state_none: bool) -> NumberSpec:
+    given = [min_value, max_value, value, step]
+    all_int = all(_is_int_like(a) for a in given)
+    all_float = all(type(a) in _FLOATISH or isinstance(a, (float, str)) for a in given)
+    if not all_int and not all_float:
+        raise StreamlitMixedNumericTypesError(value=value, min_value=min_value, max_value=max_value, step=step)
+    if state_none:
+        value = None
+    if value == "min":
+        if min_value is not None:
+            value = min_value
+        elif all_int and all_float:
+            value = 0.0
+        elif all_int:
+            value = 0
+        else:
+            value = 0.0
+    int_value = type(value) is int or isinstance(value, Integral)
+    float_value = type(value) is float or isinstance(value, float)
+    if value is None:
+        int_value = all_int and not all_float
+        float_value = not int_value
+    number_format = ("%d" if int_value else "%0.2f") if format is None else format
+    logs: list[str] = []
+    if number_format in {"%d", "%u", "%i"} and float_value:
+        logs.append(f"st.number_input value has type float, but format {number_format} displays as integer.")
+    elif number_format[-1] == "f" and int_value:
+        logs.append("st.number_input value has type int so is displayed as int despite format string "
+                    f"{number_format}.")
+    if step is None:
+        step = 1 if int_value else 0.01
+    try:
+        float(number_format % 2)
+    except (TypeError, ValueError):
+        raise StreamlitInvalidNumberFormatError(number_format) from None
+    all_ints = int_value and all_int
+    if min_value is not None and max_value is not None and min_value > max_value:
+        raise StreamlitInvalidMinMaxError(min_value, max_value)
+    if min_value is not None and value is not None and min_value > value:
+        raise StreamlitValueBelowMinError(value=value, min_value=min_value)
+    if max_value is not None and value is not None and max_value < value:
+        raise StreamlitValueAboveMaxError(value=value, max_value=max_value)
+    check = _validate_int if all_ints else _validate_float
+    for name, given_value in (("`min_value`", min_value), ("`max_value`", max_value), ("`step`", step),
+                              ("`value`", value)):
+        if given_value is not None:
+            check(int(given_value) if all_ints else given_value, name)
+    low = min_value if min_value is not None else (MIN_SAFE_INTEGER if all_ints else -MAX_FLOAT)
+    high = max_value if max_value is not None else (MAX_SAFE_INTEGER if all_ints else MAX_FLOAT)
+    return NumberSpec(value, step, number_format, bool(all_ints), low, high, tuple(logs))
 
 
 class ScalarMixin(InputMixin):
@@ -158,54 +247,12 @@ class ScalarMixin(InputMixin):
             "number_input", key, key_as_main_identity=True, form_id=self.form_id, root=self._root_name(),
             label=label, min_value=min_value, max_value=max_value, value=value, step=step, format=format,
             help=help, placeholder=None if placeholder is None else str(placeholder))
-        given = [min_value, max_value, value, step]
-        all_int = all(_is_int_like(a) for a in given)
-        all_float = all(type(a) in _FLOATISH or isinstance(a, (float, str)) for a in given)
-        if not all_int and not all_float:
-            raise StreamlitMixedNumericTypesError(value=value, min_value=min_value, max_value=max_value, step=step)
-        if key is not None and self._state_says_none(key):
-            value = None
-        if value == "min":
-            if min_value is not None:
-                value = min_value
-            elif all_int and all_float:
-                value = 0.0
-            elif all_int:
-                value = 0
-            else:
-                value = 0.0
-        int_value = type(value) is int or isinstance(value, Integral)
-        float_value = type(value) is float or isinstance(value, float)
-        if value is None:
-            int_value = all_int and not all_float
-            float_value = not int_value
-        number_format = ("%d" if int_value else "%0.2f") if format is None else format
-        if number_format in {"%d", "%u", "%i"} and float_value:
-            self._log(f"st.number_input value has type float, but format {number_format} displays as integer.")
-        elif number_format[-1] == "f" and int_value:
-            self._log("st.number_input value has type int so is displayed as int despite format string "
-                      f"{number_format}.")
-        if step is None:
-            step = 1 if int_value else 0.01
-        try:
-            float(number_format % 2)
-        except (TypeError, ValueError):
-            raise StreamlitInvalidNumberFormatError(number_format) from None
-        all_ints = int_value and all_int
-        if min_value is not None and max_value is not None and min_value > max_value:
-            raise StreamlitInvalidMinMaxError(min_value, max_value)
-        if min_value is not None and value is not None and min_value > value:
-            raise StreamlitValueBelowMinError(value=value, min_value=min_value)
-        if max_value is not None and value is not None and max_value < value:
-            raise StreamlitValueAboveMaxError(value=value, max_value=max_value)
-        has_min, has_max = min_value is not None, max_value is not None
-        check = _validate_int if all_ints else _validate_float
-        for name, given_value in (("`min_value`", min_value), ("`max_value`", max_value), ("`step`", step),
-                                  ("`value`", value)):
-            if given_value is not None:
-                check(int(given_value) if all_ints else given_value, name)
-        low = min_value if has_min else (MIN_SAFE_INTEGER if all_ints else -MAX_FLOAT)
-        high = max_value if has_max else (MAX_SAFE_INTEGER if all_ints else MAX_FLOAT)
+        spec = number_spec(min_value, max_value, value, step, format,
+                           key is not None and self._state_says_none(key))
+        for line in spec.logs:
+            self._log(line)
+        value, step, number_format, all_ints = spec.value, spec.step, spec.format, spec.all_ints
+        low, high, has_min, has_max = spec.low, spec.high, min_value is not None, max_value is not None
         default = value
 
         def deserialize(v: Any) -> Any:

@@ -75,6 +75,13 @@ class SessionState:
             return False
         return True
 
+    def lookup(self, key: str) -> Any:
+        """``self[key]`` without the friendly message: a bare KeyError when the key is missing (cheap)."""
+        wid = self.key_to_id.get(key, key)
+        if wid == key and wid in self.id_to_key:
+            key = self.id_to_key[wid]
+        return self._lookup(wid, key)
+
     def __getitem__(self, key: str) -> Any:
         wid = self.widget_id(key)
         if wid == key and wid in self.id_to_key:
@@ -184,10 +191,12 @@ class SessionState:
             self.id_to_key[wid] = key
         if meta.disabled and wid in self.new_widgets:
             del self.new_widgets[wid]
-        if wid not in self and (key is None or key not in self):
+        try:
+            # By id or by key, a widget's value is found in one place: the same lookup serves both.
+            value = self._lookup(wid, wid if key is None else key)
+        except KeyError:
             default = meta.default
-            self.new_widgets[wid] = default if type(default) in _IMMUTABLE else deepcopy(default)
-        value = self[wid]
+            value = self.new_widgets[wid] = default if type(default) in _IMMUTABLE else deepcopy(default)
         if type(value) not in _IMMUTABLE:
             value = deepcopy(value)
         changed = key is not None and self.is_new_state_value(key)

@@ -23,6 +23,7 @@ _HELP_TYPES = (
     types.MethodType,
     types.ModuleType,
 )
+_PLAIN_NUMBERS = frozenset({int, float, bool})
 _JSON_TYPES = (
     dict, list, map, enumerate, types.MappingProxyType, UserDict, ChainMap, UserList,
     ItemsView, KeysView, ValuesView,
@@ -47,10 +48,15 @@ def as_inline_code(value: Any) -> str:
     return f"{fence}{text}{fence}"
 
 
-def _is_json_like(value: Any) -> bool:
-    from .state import SessionStateProxy  # late: state imports widgets, which this module must not need
+_PROXY: list[type] = []
 
-    if isinstance(value, _JSON_TYPES) or isinstance(value, SessionStateProxy):
+
+def _is_json_like(value: Any) -> bool:
+    if not _PROXY:
+        from .state import SessionStateProxy  # late: state imports widgets, which this module must not need
+
+        _PROXY.append(SessionStateProxy)
+    if isinstance(value, _JSON_TYPES) or isinstance(value, _PROXY[0]):
         return True
     return isinstance(value, tuple) and callable(getattr(value, "_asdict", None))
 
@@ -70,7 +76,12 @@ def write(dg: Any, args: tuple[Any, ...], unsafe_allow_html: bool) -> None:
             buffer.clear()
 
     for arg in args:
-        if isinstance(arg, str):
+        kind = type(arg)
+        if kind is str:
+            buffer.append(arg)
+        elif kind in _PLAIN_NUMBERS:
+            buffer.append(f"`{arg}`")  # no backtick or newline in a number's text
+        elif isinstance(arg, str):
             buffer.append(arg)
         elif isinstance(arg, Exception):
             flush()

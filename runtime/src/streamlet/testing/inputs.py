@@ -67,9 +67,11 @@ class Widget(Element):
     def committed_state(self) -> Any:
         """What the client sends when nothing was set: the value the widget holds now."""
         meta = self._meta()
-        state = self.root._session.state
-        if meta is not None and self.id in state:
-            return meta.serialize(state[self.id])
+        if meta is not None:
+            try:
+                return meta.serialize(self.root._session.state.lookup(self.id))
+            except KeyError:
+                pass
         return self.node.get("value")
 
     def widget_state(self) -> Any:

@@ -151,6 +151,17 @@ ALSO_LISTED = {"button": ("form_submit_button",)}
 """``at.button`` lists form submit buttons too, as in Streamlit."""
 
 
+_LIST_TYPES: set[str] = set()
+
+
+def _list_types() -> set[str]:
+    if not _LIST_TYPES:
+        from .app import LIST_TYPES  # app imports this module, so the list is read on first use
+
+        _LIST_TYPES.update(LIST_TYPES)
+    return _LIST_TYPES
+
+
 class Queries:
     """``.button``, ``.get(type)``, ``.get_by_key(key)``: on AppTest and on every block."""
 
@@ -168,9 +179,7 @@ class Queries:
         return None
 
     def __getattr__(self, name: str) -> ElementList:
-        from .app import LIST_TYPES
-
-        if name in LIST_TYPES:
+        if name in _list_types():
             return self.get(name)
         raise AttributeError(f"'{type(self).__name__}' object has no attribute '{name}'")
 
