@@ -1,0 +1,187 @@
+"""The worker protocol (bridge.py): run, event and check in; render, checked and error out."""
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from streamlet import bridge
+from streamlet.bridge import Bridge
+
+COUNTER = """import streamlit as st
+st.session_state.setdefault("count", 0)
+def add(by):
+    st.session_state.count += by
+st.button("Add", on_click=add, args=(2,))
+name = st.text_input("Name", key="name")
+st.write("count", st.session_state.count, "name", name)
+"""
+
+FORM = """import streamlit as st
+with st.form("f", clear_on_submit={clear}):
+    name = st.text_input("Name", key="name")
+    n = st.slider("N", 0, 10, 3)
+    sent = st.form_submit_button("Send")
+st.write("sent", sent, "name", name, "n", n)
+"""
+
+
+def widgets(reply: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """The widgets of a render reply, by label."""
+    found: dict[str, dict[str, Any]] = {}
+
+    def walk(nodes: list[dict[str, Any]]) -> None:
+        for node in nodes:
+            if "id" in node:
+                found[node["label"]] = node
+            walk(node.get("children", []))
+
+    walk(reply["elements"])
+    return found
+
+
+def last_text(reply: dict[str, Any]) -> str:
+    return str(reply["elements"][-1]["body"])
+
+
+def started(code: str, session: str = "s") -> tuple[Bridge, dict[str, Any]]:
+    b = Bridge()
+    return b, b.handle({"type": "run", "id": 1, "session": session, "code": code})
+
+
+def test_run_replies_render_with_the_request_id_and_session() -> None:
+    _, reply = started(COUNTER)
+    assert (reply["type"], reply["id"], reply["session"], reply["log"]) == ("render", 1, "s", [])
+    assert last_text(reply) == "count `0` name"
+    assert widgets(reply)["Add"]["value"] is False
+
+
+def test_event_with_trigger_calls_back_and_the_button_is_true_once() -> None:
+    b, reply = started(COUNTER)
+    add = widgets(reply)["Add"]["id"]
+    reply = b.handle({"type": "event", "id": 2, "session": "s", "widget": add, "trigger": True})
+    assert reply["id"] == 2 and last_text(reply) == "count `2` name"
+    assert widgets(reply)["Add"]["value"] is True
+    name = widgets(reply)["Name"]["id"]
+    reply = b.handle({"type": "event", "id": 3, "session": "s", "widget": name, "value": "Ada"})
+    assert last_text(reply) == "count `2` name Ada"
+    assert widgets(reply)["Add"]["value"] is False
+
+
+def test_event_keeps_the_other_widgets_client_values() -> None:
+    b, reply = started(COUNTER)
+    ids = {label: node["id"] for label, node in widgets(reply).items()}
+    b.handle({"type": "event", "id": 2, "session": "s", "widget": ids["Name"], "value": "Ada"})
+    reply = b.handle({"type": "event", "id": 3, "session": "s", "widget": ids["Add"], "trigger": True})
+    assert last_text(reply) == "count `2` name Ada"
+
+
+def test_run_again_starts_a_fresh_session() -> None:
+    b, reply = started(COUNTER)
+    b.handle({"type": "event", "id": 2, "session": "s", "widget": widgets(reply)["Add"]["id"], "trigger": True})
+    reply = b.handle({"type": "run", "id": 3, "session": "s", "code": COUNTER})
+    assert last_text(reply) == "count `0` name"
+
+
+def test_sessions_are_independent() -> None:
+    b, reply = started(COUNTER, "one")
+    b.handle({"type": "run", "id": 2, "session": "two", "code": COUNTER})
+    b.handle({"type": "event", "id": 3, "session": "one", "widget": widgets(reply)["Add"]["id"], "trigger": True})
+    reply = b.handle({"type": "event", "id": 4, "session": "two", "widget": widgets(reply)["Name"]["id"],
+                      "value": "x"})
+    assert last_text(reply) == "count `0` name x"
+
+
+def test_form_submit_sends_the_held_values() -> None:
+    b, reply = started(FORM.format(clear=False))
+    ids = {label: node["id"] for label, node in widgets(reply).items()}
+    reply = b.handle({"type": "event", "id": 2, "session": "s", "widget": ids["Send"], "trigger": True,
+                      "values": {ids["Name"]: "Bob", ids["N"]: 7}})
+    assert last_text(reply) == "sent `True` name Bob n `7`"
+    assert [widgets(reply)[k]["value"] for k in ("Name", "N")] == ["Bob", 7]
+    reply = b.handle({"type": "event", "id": 3, "session": "s", "widget": ids["Send"], "trigger": True})
+    assert last_text(reply) == "sent `True` name Bob n `7`"
+
+
+def test_clear_on_submit_resets_the_client_values_after_the_submit() -> None:
+    b, reply = started(FORM.format(clear=True))
+    ids = {label: node["id"] for label, node in widgets(reply).items()}
+    reply = b.handle({"type": "event", "id": 2, "session": "s", "widget": ids["Send"], "trigger": True,
+                      "values": {ids["Name"]: "Bob", ids["N"]: 7}})
+    assert last_text(reply) == "sent `True` name Bob n `7`"
+    assert [widgets(reply)[k]["value"] for k in ("Name", "N")] == ["", 3]
+    reply = b.handle({"type": "event", "id": 3, "session": "s", "widget": ids["Send"], "trigger": True})
+    assert last_text(reply) == "sent `True` name  n `3`"
+
+
+def test_config_toml_applies_to_the_session() -> None:
+    b = Bridge()
+    reply = b.handle({"type": "run", "id": 1, "session": "s", "code": "import streamlit as st\n'magic'",
+                      "config": "[runner]\nmagicEnabled = false\n"})
+    assert reply["type"] == "render" and reply["elements"] == []
+
+
+def test_error_replies() -> None:
+    b, reply = started(COUNTER)
+    no_session = b.handle({"type": "event", "id": 7, "session": "nope", "widget": "w", "trigger": True})
+    assert (no_session["type"], no_session["id"], no_session["code"]) == ("error", 7, "no-session")
+    assert no_session["message"] == "No session 'nope': run the code first."
+    unknown = b.handle({"type": "event", "id": 8, "session": "s", "widget": "$$ID-gone-None", "value": 1})
+    assert (unknown["type"], unknown["code"]) == ("error", "unknown-widget")
+    assert "$$ID-gone-None" in unknown["message"]
+    assert b.handle({"type": "bogus", "id": 9}) == {"type": "error", "id": 9,
+                                                   "message": "unknown message type 'bogus'"}
+    bad_config = b.handle({"type": "run", "id": 10, "session": "t", "code": "x = 1",
+                           "config": "[server]\nport = 1\n"})
+    assert bad_config["type"] == "error" and "code" not in bad_config
+    assert bad_config["message"] == 'StreamlitAPIException: Config key "server.port" not defined.'
+    assert "t" not in b.sessions
+
+
+def test_check_replies_ok_or_failures() -> None:
+    b = Bridge()
+    steps = [{"expect": {"markdown": ["count `0` name"]}},
+             {"action": "click", "target": "Add", "expect": {"markdown": ["count `2` name"]}},
+             {"action": "set", "target": "name", "value": "Ada", "line": 12,
+              "expect": {"markdown": ["count `2` name Bob"]}}]
+    reply = b.handle({"type": "check", "id": 5, "code": COUNTER, "steps": steps[:2]})
+    assert reply == {"type": "checked", "id": 5, "ok": True, "failures": []}
+    reply = b.handle({"type": "check", "id": 6, "code": COUNTER, "steps": steps})
+    assert reply["ok"] is False
+    assert reply["failures"] == ["step 3 (set name to 'Ada', line 12): markdown: expected ['count `2` name Bob'], "
+                                 "got ['count `2` name Ada']"]
+
+
+def test_keyboard_interrupt_becomes_an_exception_element_and_the_session_stays_usable() -> None:
+    code = ("import streamlit as st\nst.write('before')\nst.button('Go')\n"
+            "if st.session_state.setdefault('interrupt', True):\n"
+            "    st.session_state.interrupt = False\n    raise KeyboardInterrupt\nst.write('done')\n")
+    b, reply = started(code)
+    assert [e["type"] for e in reply["elements"]] == ["markdown", "button", "exception"]
+    exc = reply["elements"][2]
+    assert (exc["exc_type"], exc["message"]) == ("KeyboardInterrupt", "")
+    assert exc["stack_trace"][-1].startswith('File "streamlit_app.py", line 6')
+    reply = b.handle({"type": "event", "id": 2, "session": "s", "widget": widgets(reply)["Go"]["id"],
+                      "trigger": True})
+    assert reply["type"] == "render"
+    assert [e["type"] for e in reply["elements"]] == ["markdown", "button", "markdown"]
+    assert last_text(reply) == "done"
+
+
+def _reject_constant(name: str) -> None:
+    raise AssertionError(f"the reply holds {name}, which JSON.parse rejects")
+
+
+def test_handle_json_makes_nan_and_infinity_json_safe() -> None:
+    code = ("import streamlit as st\nst.number_input('x', value=float('nan'))\n"
+            "st.data_editor({'a': [float('inf'), -float('inf'), 1.5]})\n")
+    text = bridge.handle(json.dumps({"type": "run", "id": 1, "session": "nan", "code": code}))
+    reply = json.loads(text, parse_constant=_reject_constant)
+    number, editor = reply["elements"]
+    assert number["value"] == "nan"
+    assert editor["rows"] == [["inf"], ["-inf"], [1.5]]
+
+
+def test_handle_json_round_trip_of_an_error() -> None:
+    reply = json.loads(bridge.handle(json.dumps({"type": "event", "id": "x1", "session": "missing-session",
+                                                 "widget": "w", "trigger": True})))
+    assert reply["type"] == "error" and reply["id"] == "x1" and reply["code"] == "no-session"

@@ -1,0 +1,113 @@
+"""streamlet.snippets.parse: markdown pages -> snippets, their steps and configs, or an error with page and line."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from streamlet.snippets.check import check_steps
+from streamlet.snippets.model import Step
+from streamlet.snippets.parse import SnippetError, fences, parse_info, parse_page
+
+SAMPLES = Path(__file__).parent / "samples"
+
+
+def parse_sample(name: str) -> list:  # type: ignore[type-arg]
+    return parse_page((SAMPLES / name).read_text(encoding="utf-8"), f"samples/{name}")
+
+
+def test_good_page_snippets_in_order_with_lines_and_options() -> None:
+    snippets = parse_sample("good.md")
+    assert [(s.id, s.line, s.live, s.norun) for s in snippets] == [
+        ("counter", 10, True, None),
+        (None, 32, False, None),
+        (None, 38, False, "needs pandas"),
+        ("tilde", 48, True, None),
+        ("indented", 55, True, None),
+    ]
+    assert snippets[0].options == {"live": "", "id": "counter"}
+    assert snippets[1].code == "x = 1 + 1\n"
+
+
+def test_good_page_steps_with_their_lines() -> None:
+    counter = parse_sample("good.md")[0]
+    assert counter.steps_line == 19
+    assert counter.steps == [
+        Step(expect={"markdown": ["n = `0`"]}, line=20),
+        Step("click", "Add", expect={"markdown": ["n = `1`"], "state": {"n": 1}}, line=21),
+        Step("set", "name", "Ada", expect={"state": {"name": "Ada"}}, line=25),
+        Step("rerun", line=27),
+    ]
+
+
+def test_toml_fence_for_an_id_becomes_that_snippets_config() -> None:
+    snippets = parse_sample("good.md")
+    assert snippets[0].config == "[runner]\nmagicEnabled = false\n"
+    assert [s.config for s in snippets[1:]] == [None] * 4
+
+
+def test_indented_fence_code_is_dedented() -> None:
+    assert parse_sample("good.md")[4].code == 'import streamlit as st\nst.write("indented")\n'
+
+
+def test_good_page_steps_hold_when_checked() -> None:
+    counter = parse_sample("good.md")[0]
+    assert check_steps(counter.code, counter.steps, config_toml=counter.config) == []
+
+
+@pytest.mark.parametrize("sample, message", [
+    ("bad_unknown_option.md", "samples/bad_unknown_option.md:3: unknown fence option(s) ['editable']; "
+                              "known: ['id', 'live', 'norun']"),
+    ("bad_missing_id.md", 'samples/bad_missing_id.md:5: a live snippet needs an id, e.g. ```python live id="counter"'),
+    ("bad_steps_not_after_live.md", "samples/bad_steps_not_after_live.md:7: a steps fence must follow a "
+                                    "'python live' fence"),
+    ("bad_unknown_step_key.md", "samples/bad_unknown_step_key.md:7: unknown step key(s) ['tap']; "
+                                "use one of ['click', 'set', 'rerun'] and 'expect'"),
+    ("bad_duplicate_id.md", "samples/bad_duplicate_id.md:3: the id 'same' is used twice on this page"),
+    ("bad_norun_without_reason.md", 'samples/bad_norun_without_reason.md:3: norun needs a reason, '
+                                    'e.g. norun="needs pandas"'),
+    ("bad_unclosed_fence.md", "samples/bad_unclosed_fence.md:3: the fence opened here is never closed"),
+    ("bad_two_actions.md", "samples/bad_two_actions.md:7: a step does one thing, this one has ['click', 'rerun']"),
+])
+def test_bad_pages_name_the_page_and_line(sample: str, message: str) -> None:
+    with pytest.raises(SnippetError) as info:
+        parse_sample(sample)
+    assert str(info.value) == message
+
+
+def test_invalid_yaml_names_the_steps_fence() -> None:
+    with pytest.raises(SnippetError) as info:
+        parse_sample("bad_invalid_yaml.md")
+    assert str(info.value).startswith("samples/bad_invalid_yaml.md:7: the steps are not valid YAML: ")
+
+
+def test_malformed_steps() -> None:
+    cases = {
+        "expect: {markdown: []}": "the steps are a YAML list ('- expect: ...')",
+        "": "the steps are a YAML list ('- expect: ...')",
+        "- 3": "each step is a mapping such as '- click: Increment', got 3",
+        "- set: Name": "'set' takes one widget: {label or key: value}",
+        "- expect: [1]": "'expect' is a mapping such as {markdown: [...]}",
+    }
+    found = {}
+    for steps in cases:
+        with pytest.raises(SnippetError) as info:
+            parse_page(f'```python live id="a"\nx = 1\n```\n\n```steps\n{steps}\n```\n', "p.md")
+        found[steps] = str(info.value)
+    assert found == {steps: f"p.md:5: {message}" for steps, message in cases.items()}
+
+
+def test_fence_info_is_read_like_a_shell_line() -> None:
+    assert parse_info('python live id="a b" norun="needs x"', "p:1") == (
+        "python", {"live": "", "id": "a b", "norun": "needs x"})
+    assert parse_info("", "p:1") == ("", {})
+    with pytest.raises(SnippetError, match=r"^p:1: cannot read the fence options 'python id=\"a': "):
+        parse_info('python id="a', "p:1")
+
+
+def test_python_language_names_and_longer_fences() -> None:
+    page = ("```py id=a\nx = 1\n```\n\n```Python3\ny = 2\n```\n\n"
+            "````markdown\n```python live\nnot a snippet\n```\n````\n")
+    assert [(s.id, s.code) for s in parse_page(page, "p.md")] == [("a", "x = 1\n"), (None, "y = 2\n")]
+    assert [(f.lang, f.line, f.end_line) for f in fences(page, "p.md")] == [
+        ("py", 1, 3), ("python3", 5, 7), ("markdown", 9, 13)]

@@ -1,0 +1,153 @@
+"""streamlet.docsite.plugin: live fences become live blocks, and each block gets its data script."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+from mkdocs.exceptions import PluginError
+
+from streamlet.docsite.plugin import (
+    LivePlugin,
+    insert_data,
+    page_language,
+    render_live_fences,
+    script_json,
+)
+from streamlet.snippets.parse import SnippetError
+
+SAMPLES = Path(__file__).parent / "samples"
+
+PAGE = '''# Title
+
+Intro.
+
+```python live id="c"
+import streamlit as st
+st.write("</script><b>hi</b> & more")
+st.button("Go")
+```
+
+```steps
+- expect: {markdown: ["</script><b>hi</b> & more"]}
+- click: Go
+```
+
+After.
+
+```python
+print("plain")
+```
+'''
+
+
+def test_live_fence_and_its_steps_become_one_block() -> None:
+    markdown, _ = render_live_fences(PAGE, "docs/en/x.md", "en")
+    assert markdown == '''# Title
+
+Intro.
+
+<div class="st-live" data-id="c" markdown="1">
+<div class="st-live-code" markdown="1">
+
+```python
+import streamlit as st
+st.write("</script><b>hi</b> & more")
+st.button("Go")
+```
+
+</div>
+</div>
+
+<div class="st-steps" markdown="1">
+<p class="st-steps-title">Expected</p>
+
+1. When the script first runs: the page shows </script><b>hi</b> & more.
+2. Click **Go**: the page shows nothing.
+
+</div>
+
+After.
+
+```python
+print("plain")
+```
+'''
+
+
+def test_steps_are_told_in_the_page_language() -> None:
+    markdown, _ = render_live_fences(PAGE, "docs/ja/x.md", "ja")
+    assert '<p class="st-steps-title">期待される結果</p>' in markdown
+    assert "2. **Go** をクリックすると、画面には何も表示されません。" in markdown
+
+
+def test_block_data_holds_code_steps_and_the_first_tree() -> None:
+    _, data = render_live_fences(PAGE, "docs/en/x.md", "en")
+    block = data["c"]
+    assert block["id"] == "c" and block["config"] is None
+    assert block["code"].startswith("import streamlit as st\n")
+    assert [s["action"] for s in block["steps"]] == [None, "click"]
+    assert [s["line"] for s in block["steps"]] == [12, 13]
+    assert [e["type"] for e in block["elements"]] == ["markdown", "button"]
+    assert block["elements"][0]["body"] == "</script><b>hi</b> & more"
+
+
+def test_config_reaches_the_first_tree() -> None:
+    page = (SAMPLES / "good.md").read_text(encoding="utf-8")
+    markdown, data = render_live_fences(page, "docs/en/good.md", "en")
+    assert sorted(data) == ["counter", "indented", "tilde"]
+    assert data["counter"]["config"] == "[runner]\nmagicEnabled = false\n"
+    assert [e["type"] for e in data["counter"]["elements"]] == ["button", "text_input", "markdown"]
+    assert markdown.count('<div class="st-live" ') == 3
+    assert '```python norun="needs pandas"' in markdown, "fences that are not live stay as written"
+
+
+def test_page_without_live_fences_is_unchanged() -> None:
+    page = "# T\n\n```python\nx = 1\n```\n"
+    assert render_live_fences(page, "docs/en/t.md", "en") == (page, {})
+
+
+def test_markup_errors_name_the_page() -> None:
+    with pytest.raises(SnippetError, match=r"^docs/en/bad\.md:1: a live snippet needs an id"):
+        render_live_fences("```python live\nx = 1\n```\n", "docs/en/bad.md", "en")
+
+
+def test_insert_data_puts_a_json_script_first_inside_the_block() -> None:
+    _, data = render_live_fences(PAGE, "docs/en/x.md", "en")
+    page_html = '<h1>T</h1>\n<div class="st-live" data-id="c">\n<div class="st-live-code">code</div></div>'
+    out = insert_data(page_html, data, "docs/en/x.md")
+    opening = '<div class="st-live" data-id="c"><script type="application/json" class="st-live-data">'
+    assert out.startswith("<h1>T</h1>\n" + opening)
+    payload = out[len("<h1>T</h1>\n" + opening):out.index("</script>")]
+    assert "<" not in payload and ">" not in payload and "&" not in payload
+    assert json.loads(payload) == json.loads(json.dumps(data["c"]))
+
+
+def test_insert_data_needs_exactly_one_block_per_id() -> None:
+    with pytest.raises(PluginError, match=r"^docs/en/x\.md: the live block 'c' is missing from the rendered page$"):
+        insert_data("<p>no block</p>", {"c": {}}, "docs/en/x.md")
+
+
+def test_script_json_escapes_markup_characters_and_reprs_the_rest() -> None:
+    text = script_json({"s": "</script><!-- & -->", "t": (1, 2), "o": object})
+    assert "<" not in text and ">" not in text and "&" not in text
+    assert json.loads(text) == {"s": "</script><!-- & -->", "t": [1, 2], "o": "<class 'object'>"}
+
+
+def test_page_language_from_the_first_folder() -> None:
+    cases = {"zh/a/b.md": "zh", "ja/index.md": "ja", "en/x.md": "en", "index.md": "en", "de/x.md": "en"}
+    assert {src: page_language(src) for src in cases} == cases
+
+
+def test_plugin_hooks_turn_snippet_errors_into_plugin_errors_and_insert_data() -> None:
+    plugin = LivePlugin()
+    plugin.on_config({})
+    page = SimpleNamespace(file=SimpleNamespace(src_uri="zh/x.md"))
+    markdown = plugin.on_page_markdown(PAGE, page, {}, None)
+    assert '<p class="st-steps-title">预期结果</p>' in markdown
+    out = plugin.on_page_content('<div class="st-live" data-id="c"></div>', page, {}, None)
+    assert out.startswith('<div class="st-live" data-id="c"><script type="application/json"')
+    bad = SimpleNamespace(file=SimpleNamespace(src_uri="en/bad.md"))
+    with pytest.raises(PluginError, match=r"^docs/en/bad\.md:1: a live snippet needs an id"):
+        plugin.on_page_markdown("```python live\nx = 1\n```\n", bad, {}, None)
