@@ -80,7 +80,9 @@ def test_syntax_error_message_names_file_and_line() -> None:
     result = Session("import streamlit as st\nst.write('a')\nx = (\n").run()
     (element,) = result.elements
     assert element["exc_type"] == "SyntaxError"
-    assert element["message"] == "'(' was never closed (streamlit_app.py, line 3)"
+    # Streamlit's wording for a compile error: where, the line, a caret under the spot, the error.
+    assert element["message"] == "File \"streamlit_app.py\", line 3\n  x = (\n      ^\nSyntaxError: '(' was never closed"
+    assert element["stack_trace"] == []
 
 
 def test_st_exception_shows_a_caught_exception_in_place() -> None:

@@ -19,10 +19,10 @@ Replies: ``{"type": "render", "id", "session", "elements", "log"}``,
 from __future__ import annotations
 
 import json
-import math
 from typing import Any
 
 from .config import Config
+from .elements import json_safe
 from .runner import Session
 from .widgets import WidgetMeta
 
@@ -122,21 +122,10 @@ class Bridge:
 _bridge = Bridge()
 
 
-def _finite(value: Any) -> Any:
-    """JSON.parse rejects NaN and Infinity: send them as the strings Python prints."""
-    if isinstance(value, float) and not math.isfinite(value):
-        return repr(value)
-    if isinstance(value, dict):
-        return {k: _finite(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_finite(v) for v in value]
-    return value
-
-
 def handle(message_json: str) -> str:
     """The worker's single entry point: one JSON message in, one JSON reply out."""
     reply = _bridge.handle(json.loads(message_json))
     try:
         return json.dumps(reply, default=repr, allow_nan=False)
     except ValueError:
-        return json.dumps(_finite(reply), default=repr, allow_nan=False)
+        return json.dumps(json_safe(reply), default=repr, allow_nan=False)

@@ -78,11 +78,13 @@ class ChoiceMixin(ScalarMixin):
         def deserialize(shown: Any) -> Any:
             if shown is None:
                 return default
-            if isinstance(shown, int) and 0 <= shown < len(opts):
+            if type(shown) is int and 0 <= shown < len(opts):
                 return opts[shown]
             return default
 
         def serialize(value: Any) -> Any:
+            if value is None:
+                return None
             for i, option in enumerate(opts):
                 if str(format_func(option)) == str(format_func(value)) and option == value:
                     return i
@@ -141,9 +143,10 @@ class ChoiceMixin(ScalarMixin):
             max_selections=max_selections, placeholder=placeholder)
 
         def deserialize(shown: Any) -> list[Any]:
-            if shown is None:
+            if not isinstance(shown, list):
                 return [opts[i] for i in defaults]
-            return [opts[i] for i in shown if isinstance(i, int) and 0 <= i < len(opts)]
+            picked = dict.fromkeys(i for i in shown if type(i) is int and 0 <= i < len(opts))
+            return [opts[i] for i in picked]
 
         def serialize(value: Any) -> list[int]:
             return [index_of(opts, v) for v in value if v in opts]
@@ -190,7 +193,7 @@ class ChoiceMixin(ScalarMixin):
 
         def deserialize(shown: Any) -> Any:
             chosen = indices if shown is None else (shown if isinstance(shown, list) else [shown])
-            if len(chosen) != len(indices) or not all(isinstance(i, int) and 0 <= i < len(opts) for i in chosen):
+            if len(chosen) != len(indices) or not all(type(i) is int and 0 <= i < len(opts) for i in chosen):
                 chosen = indices
             picked = [opts[i] for i in chosen]
             return tuple(picked) if is_range else picked[0]

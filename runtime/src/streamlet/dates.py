@@ -106,7 +106,8 @@ class DateSpec:
                 parsed = [_parse(v) for v in items]
             except (TypeError, ValueError):
                 parsed = None
-            if parsed is not None and not any(d < self.min or d > self.max for d in parsed):
+            fits = parsed is not None and len(parsed) <= (2 if self.is_range else 1)
+            if fits and not any(d < self.min or d > self.max for d in parsed):  # type: ignore[union-attr]
                 values = parsed
         if not values:
             return () if self.is_range else None

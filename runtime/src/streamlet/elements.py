@@ -5,6 +5,7 @@ expander, sidebar) is a dict with ``children``. :class:`Block` builds one during
 """
 from __future__ import annotations
 
+import math
 import traceback
 from pathlib import Path
 from typing import Any
@@ -90,18 +91,36 @@ def qualified_type(exc: BaseException) -> str:
     return cls.__name__ if cls.__module__ == "builtins" else f"{cls.__module__}.{cls.__qualname__}"
 
 
+def syntax_error_message(exc: SyntaxError) -> str:
+    """A compile error as Python prints it: the file and line, the line itself, a caret, the error."""
+    if not exc.text:
+        return str(exc)
+    caret = " " * max((exc.offset or 1) - 1, 0)
+    return (f'File "{exc.filename}", line {exc.lineno}\n  {exc.text.rstrip()}\n  {caret}^\n'
+            f"{type(exc).__name__}: {exc.msg}")
+
+
 def exception_element(exc: BaseException, *, uncaught: bool = False) -> dict[str, Any]:
     """An exception as the page shows it; ``uncaught`` names the type fully, as Streamlit does."""
-    if isinstance(exc, SyntaxError):
-        message = f"{exc.msg} ({exc.filename}, line {exc.lineno})"
-    else:
-        message = str(exc).strip()
+    compile_error = isinstance(exc, SyntaxError)
     return {
         "type": "exception",
         "exc_type": qualified_type(exc) if uncaught else type(exc).__name__,
-        "message": message,
+        "message": syntax_error_message(exc) if compile_error else str(exc).strip(),
         "message_is_markdown": isinstance(exc, StreamlitAPIException),
-        "stack_trace": stack_trace(exc),
+        # A compile error has no frames of the script; the message shows where it is.
+        "stack_trace": [] if compile_error else stack_trace(exc),
         "is_warning": isinstance(exc, Warning),
         "is_streamlit_exception": isinstance(exc, Error),
     }
+
+
+def json_safe(value: Any) -> Any:
+    """JSON.parse rejects NaN and Infinity: send them as the text Python prints; tuples become lists."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return repr(value)
+    if isinstance(value, dict):
+        return {k: json_safe(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [json_safe(v) for v in value]
+    return value

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import base64
+import difflib
 from copy import deepcopy
 from typing import Any
 
@@ -44,15 +45,42 @@ def _apply(columns: list[str], rows: list[list[Any]], edits: dict[str, Any]) -> 
 
 
 def _diff(columns: list[str], rows: list[list[Any]], shown: list[list[Any]]) -> dict[str, Any]:
-    """The edits Streamlit keeps in session state, from the table the page shows."""
+    """The edits Streamlit keeps in session state, from the table the page shows.
+
+    Rows are matched in order, so a deleted row is recorded as deleted (not as every
+    later row edited), as the editor in Streamlit's page records it.
+    """
+    original = [tuple(r) for r in rows]
+    current = [tuple(r) for r in shown]
     edited: dict[int, dict[str, Any]] = {}
-    for i, row in enumerate(shown[: len(rows)]):
-        changes = {c: row[j] for j, c in enumerate(columns) if j < len(row) and row[j] != rows[i][j]}
+    deleted: list[int] = []
+    added: list[dict[str, Any]] = []
+
+    def edit(i: int, row: tuple[Any, ...]) -> None:
+        changes = {c: row[j] for j, c in enumerate(columns) if j < len(row) and row[j] != original[i][j]}
         if changes:
             edited[i] = changes
-    added = [{c: row[j] for j, c in enumerate(columns) if j < len(row)} for row in shown[len(rows):]]
-    deleted = list(range(len(shown), len(rows)))
+
+    matcher = difflib.SequenceMatcher(a=original, b=current, autojunk=False)
+    for tag, a0, a1, b0, b1 in matcher.get_opcodes():
+        if tag == "replace":
+            pairs = min(a1 - a0, b1 - b0)
+            for k in range(pairs):
+                edit(a0 + k, current[b0 + k])
+            deleted += range(a0 + pairs, a1)
+            added += [dict(zip(columns, row)) for row in current[b0 + pairs:b1]]
+        elif tag == "delete":
+            deleted += range(a0, a1)
+        elif tag == "insert":
+            added += [dict(zip(columns, row)) for row in current[b0:b1]]
     return {"edited_rows": edited, "added_rows": added, "deleted_rows": deleted}
+
+
+def _edits(value: dict[str, Any]) -> dict[str, Any]:
+    """Edits given as a mapping, with Streamlit's integer row positions."""
+    return {"edited_rows": {int(k): dict(v) for k, v in (value.get("edited_rows") or {}).items()},
+            "added_rows": list(value.get("added_rows") or []),
+            "deleted_rows": [int(i) for i in value.get("deleted_rows") or []]}
 
 
 def _shape(columns: list[str], rows: list[list[Any]], shape: str) -> Any:
@@ -115,11 +143,11 @@ class MiscWidgetsMixin(ChoiceMixin):
         empty = {"edited_rows": {}, "added_rows": [], "deleted_rows": []}
 
         def deserialize(shown: Any) -> dict[str, Any]:
-            if shown is None:
-                return deepcopy(empty)
             if isinstance(shown, dict):
-                return {**deepcopy(empty), **shown}
-            return _diff(columns, rows, shown)
+                return _edits(shown)
+            if isinstance(shown, list) and all(isinstance(r, list) for r in shown):
+                return _diff(columns, rows, shown)
+            return deepcopy(empty)
 
         edits = self._value_widget(
             "data_editor", "", key, callback=callback, args=args, kwargs=kwargs, disabled=disabled is True,

@@ -68,20 +68,20 @@ class Session:
         self.filename = filename
         self.config = config or Config()
         self.state = SessionState()
-        self._code: types.CodeType | None = None
+        self._code: dict[bool, types.CodeType] = {}
         self._compile_error: BaseException | None = None
         self.last: RunResult | None = None
 
     def _compiled(self) -> types.CodeType:
-        if self._code is None:
+        """The script's code, compiled once per magic setting (a test may switch magic off)."""
+        magic = bool(self.config.get("runner.magicEnabled"))
+        code = self._code.get(magic)
+        if code is None:
             lines = self.source.splitlines(keepends=True)
             linecache.cache[self.filename] = (len(self.source), None, lines, self.filename)
-            if self.config.get("runner.magicEnabled"):
-                tree = add_magic(self.source, self.filename)
-                self._code = compile(tree, self.filename, "exec")
-            else:
-                self._code = compile(self.source, self.filename, "exec")
-        return self._code
+            source: Any = add_magic(self.source, self.filename) if magic else self.source
+            code = self._code[magic] = compile(source, self.filename, "exec")
+        return code
 
     def _new_context(self) -> context.RunContext:
         from .generator import DeltaGenerator
@@ -126,6 +126,7 @@ class Session:
                 try:
                     code = self._compiled()
                 except SyntaxError as err:
+                    err.__traceback__ = None  # the frames are the compiler's, not the script's
                     ctx.root.add(exception_element(err, uncaught=True))
                     return False
                 try:

@@ -207,7 +207,7 @@ class ScalarMixin(InputMixin):
         default = value
 
         def deserialize(v: Any) -> str | None:
-            result = v if v is not None else default
+            result = v if isinstance(v, str) else default
             if result is not None and max_chars is not None:
                 result = result[:max_chars]
             return result  # type: ignore[no-any-return]

@@ -167,7 +167,12 @@ class SessionState:
         for wid, shown in values.items():
             meta = self.meta.get(wid)
             if meta is not None:
-                self.new_widgets[wid] = meta.deserialize(shown)
+                try:
+                    self.new_widgets[wid] = meta.deserialize(shown)
+                except (TypeError, ValueError, KeyError, IndexError, AttributeError, OverflowError):
+                    # The page sent something this widget cannot hold: keep its default, as a
+                    # Streamlit serde does for values it cannot use.
+                    self.new_widgets[wid] = meta.deserialize(None)
 
     def callbacks_to_run(self) -> list[WidgetMeta]:
         out = []

@@ -19,6 +19,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 
 from ..config import Config
+from ..elements import json_safe
 from ..runner import Session
 from ..snippets.parse import SnippetError, fences, parse_page
 from .steps_text import steps_markdown
@@ -45,7 +46,7 @@ def first_tree(code: str, config_toml: str | None) -> list[dict[str, Any]]:
 
 def script_json(data: Any) -> str:
     """JSON that is safe inside a <script> element: no '<', '>' or '&' survive literally."""
-    text = json.dumps(data, ensure_ascii=False, default=repr)
+    text = json.dumps(json_safe(data), ensure_ascii=False, default=repr, allow_nan=False)
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
