@@ -148,10 +148,10 @@ def test_patch_config_options_rejects_unknown_options() -> None:
 
 def test_main_and_sidebar_blocks() -> None:
     at = AppTest.from_string("import streamlit as st\nst.write('main')").run()
-    assert [e.value for e in at.main] == ["main"]
+    assert [e.value for e in at.main.children] == ["main"]
     assert len(at.sidebar) == 0 and at.sidebar.markdown.len == 0
     at = AppTest.from_string("import streamlit as st\nst.sidebar.write('side')\nst.write('main')").run()
-    assert [e.value for e in at.sidebar] == ["side"] and [e.value for e in at.main] == ["main"]
+    assert [e.value for e in at.sidebar.children] == ["side"] and [e.value for e in at.main.children] == ["main"]
 
 
 def test_exception_element_attributes() -> None:
@@ -176,3 +176,10 @@ def test_data_editor_value_is_a_small_table() -> None:
     assert at.data_editor[0].editing_mode == "dynamic"
     with pytest.raises(ValueError):
         table.to_dict("columns")
+
+
+def test_iterating_a_block_yields_the_block_then_everything_inside_it() -> None:
+    at = AppTest.from_string("import streamlit as st\nwith st.form('f'):\n    st.text_input('T')\n    "
+                             "st.form_submit_button()\nst.write('after')").run()
+    assert [e.type for e in at.main] == ["main", "form", "text_input", "form_submit_button", "markdown"]
+    assert len(at.main) == 2

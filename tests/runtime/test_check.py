@@ -116,3 +116,23 @@ def test_step_and_snippet_round_trip_through_dicts() -> None:
     assert Snippet.from_dict(snippet.to_dict()) == snippet
     assert snippet.where == "docs/en/a.md:3" and snippet.norun is None
     assert Snippet(path="p", line=1, code="", options={"norun": "needs pandas"}).norun == "needs pandas"
+
+
+def test_steps_with_dates_cross_json_and_come_back_equal() -> None:
+    import json
+    from datetime import date, time
+
+    step = Step("set", "Day", date(2024, 1, 2), expect={"state": {"day": date(2024, 1, 2), "at": time(10, 30)}})
+    again = Step.from_dict(json.loads(json.dumps(step.to_dict())))
+    assert again == step
+
+
+def test_a_disabled_widget_in_a_step_is_a_failure_not_a_crash() -> None:
+    failures = check_steps("import streamlit as st\nst.button('B', disabled=True)\n", [Step("click", "B", line=4)])
+    assert len(failures) == 1 and failures[0].startswith("step 1 (click B, line 4): Cannot update a disabled button")
+
+
+def test_a_time_written_as_text_sets_a_time_input() -> None:
+    code = "import streamlit as st\nimport datetime\nt = st.time_input('T', datetime.time(8, 0))\nst.write(str(t))\n"
+    assert check_steps(code, [Step(expect={"markdown": ["08:00:00"]}),
+                              Step("set", "T", "10:30", expect={"markdown": ["10:30:00"]})]) == []

@@ -85,3 +85,8 @@ def test_enforce_serializable_names_the_key_and_type_and_keeps_the_page() -> Non
 def test_enforce_serializable_is_off_by_default() -> None:
     at = AppTest.from_string("import streamlit as st\nst.session_state.f = lambda: 1\n").run()
     assert at.exception.len == 0
+
+
+def test_an_option_of_the_wrong_type_is_refused_with_the_type_it_takes() -> None:
+    with pytest.raises(StreamlitAPIException, match=r'"runner.magicEnabled" takes a bool .* not \'false\''):
+        Config.from_toml('[runner]\nmagicEnabled = "false"\n')

@@ -47,7 +47,7 @@ def test_stack_trace_of_a_never_raised_exception_is_empty() -> None:
 
 def test_uncaught_exception_keeps_what_was_drawn_and_shows_user_frames_only() -> None:
     at = app("st.write('before')\ndef f():\n    return {}['k']\nf()\nst.write('after')")
-    assert [e.type for e in at.main] == ["markdown", "exception"]
+    assert [e.type for e in at.main.children] == ["markdown", "exception"]
     exc = at.exception[0]
     assert (exc.exc_type, exc.message) == ("KeyError", "'k'")
     assert [line.split("\n")[0] for line in exc.stack_trace] == [
@@ -70,10 +70,10 @@ def test_chained_exceptions_show_both_tracebacks_with_python_separators() -> Non
 def test_exception_in_a_callback_replaces_the_run() -> None:
     at = app("def cb():\n    raise ValueError('in cb')\nst.button('B', on_click=cb)\nst.write('body')")
     at.button[0].click().run()
-    assert [e.type for e in at.main] == ["exception"]
+    assert [e.type for e in at.main.children] == ["exception"]
     assert at.exception[0].stack_trace == ['File "streamlit_app.py", line 3, in cb\n    raise ValueError(\'in cb\')']
     at.run()
-    assert [e.type for e in at.main] == ["button", "markdown"]
+    assert [e.type for e in at.main.children] == ["button", "markdown"]
 
 
 def test_syntax_error_message_names_file_and_line() -> None:
@@ -87,7 +87,7 @@ def test_syntax_error_message_names_file_and_line() -> None:
 
 def test_st_exception_shows_a_caught_exception_in_place() -> None:
     at = app("try:\n    {}['k']\nexcept KeyError as e:\n    st.exception(e)\nst.write('after')")
-    assert [e.type for e in at.main] == ["exception", "markdown"]
+    assert [e.type for e in at.main.children] == ["exception", "markdown"]
     assert at.exception[0].exc_type == "KeyError"
     assert at.exception[0].stack_trace[0].startswith('File "streamlit_app.py", line 3, in <module>')
 

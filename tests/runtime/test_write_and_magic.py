@@ -24,7 +24,7 @@ def test_write_text_rules(args: str, expected: str) -> None:
 
 def test_write_splits_text_around_json() -> None:
     at = AppTest.from_string("import streamlit as st\nst.write('before', {'a': 1}, 'after')").run()
-    assert [e.type for e in at.main] == ["markdown", "json", "markdown"]
+    assert [e.type for e in at.main.children] == ["markdown", "json", "markdown"]
 
 
 def test_magic_writes_bare_expressions_but_not_calls_or_docstrings() -> None:

@@ -61,13 +61,13 @@ def test_good_page_steps_hold_when_checked() -> None:
     ("bad_missing_id.md", 'samples/bad_missing_id.md:5: a live snippet needs an id, e.g. ```python live id="counter"'),
     ("bad_steps_not_after_live.md", "samples/bad_steps_not_after_live.md:7: a steps fence must follow a "
                                     "'python live' fence"),
-    ("bad_unknown_step_key.md", "samples/bad_unknown_step_key.md:7: unknown step key(s) ['tap']; "
+    ("bad_unknown_step_key.md", "samples/bad_unknown_step_key.md:9: unknown step key(s) ['tap']; "
                                 "use one of ['click', 'set', 'rerun'] and 'expect'"),
-    ("bad_duplicate_id.md", "samples/bad_duplicate_id.md:3: the id 'same' is used twice on this page"),
+    ("bad_duplicate_id.md", "samples/bad_duplicate_id.md:7: the id 'same' is used twice on this page"),
     ("bad_norun_without_reason.md", 'samples/bad_norun_without_reason.md:3: norun needs a reason, '
                                     'e.g. norun="needs pandas"'),
     ("bad_unclosed_fence.md", "samples/bad_unclosed_fence.md:3: the fence opened here is never closed"),
-    ("bad_two_actions.md", "samples/bad_two_actions.md:7: a step does one thing, this one has ['click', 'rerun']"),
+    ("bad_two_actions.md", "samples/bad_two_actions.md:8: a step does one thing, this one has ['click', 'rerun']"),
 ])
 def test_bad_pages_name_the_page_and_line(sample: str, message: str) -> None:
     with pytest.raises(SnippetError) as info:
@@ -94,7 +94,9 @@ def test_malformed_steps() -> None:
         with pytest.raises(SnippetError) as info:
             parse_page(f'```python live id="a"\nx = 1\n```\n\n```steps\n{steps}\n```\n', "p.md")
         found[steps] = str(info.value)
-    assert found == {steps: f"p.md:5: {message}" for steps, message in cases.items()}
+    # A malformed step is named by its own line (6); a malformed list by the steps fence (5).
+    assert found == {steps: f"p.md:{6 if steps.startswith('- ') else 5}: {message}"
+                     for steps, message in cases.items()}
 
 
 def test_fence_info_is_read_like_a_shell_line() -> None:

@@ -105,13 +105,15 @@ def test_translation_with_other_fences_or_without_english_page(pytester: pytest.
 
 def test_markup_error_and_unknown_config_option_fail_with_the_place(pytester: pytest.Pytester) -> None:
     docs(pytester, en__bad="# Bad\n\n```python live\nx = 1\n```\n",
-         en__config='# Config\n\n```toml for="x"\n[runner]\nfastReruns = true\n```\n')
+         en__config='# Config\n\n```toml\n[runner]\nfastReruns = true\n```\n',
+         en__orphan='# Orphan\n\n```toml for="x"\n[runner]\nmagicEnabled = false\n```\n')
     result = run(pytester)
-    result.assert_outcomes(failed=2)
+    result.assert_outcomes(failed=3)
     result.stdout.fnmatch_lines([
         "docs/en/bad.md:3: a live snippet needs an id*",
         'docs/en/config.md:3: this config.toml is not one the runtime accepts: Config key "runner.fastReruns" '
         "not defined.",
+        "docs/en/orphan.md: a toml fence is for='x', but no snippet has that id",
     ], consecutive=False)
 
 

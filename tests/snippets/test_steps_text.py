@@ -23,7 +23,7 @@ EXPECTED = {
         "When the script first runs: the page shows Count =  `0`.",
         "Click **Increment**: the page shows Count =  `1`. `st.session_state.count` is `1`.",
         "Set **Name** to `Bob`: the page shows `text_input` `Bob`.",
-        "Rerun the script: the page shows nothing.",
+        "Rerun the script: the script runs without an exception.",
         "Click **Go**: the script raises `StreamlitAPIException`.",
         "Click **Go**: the script raises `KeyError`: boom",
         "When the script first runs: the page shows x. The server log gets `warn line`.",
@@ -32,7 +32,7 @@ EXPECTED = {
         "脚本首次运行时，页面显示 Count =  `0`。",
         "点击 **Increment** 后，页面显示 Count =  `1`。此时 `st.session_state.count` 为 `1`。",
         "将 **Name** 设为 `Bob` 后，页面显示 `text_input` `Bob`。",
-        "重新运行脚本后，页面上什么也不显示。",
+        "重新运行脚本后，脚本正常运行，没有抛出异常。",
         "点击 **Go** 后，脚本抛出异常 `StreamlitAPIException`。",
         "点击 **Go** 后，脚本抛出异常 `KeyError`：boom",
         "脚本首次运行时，页面显示 x。服务器日志中出现 `warn line`。",
@@ -41,7 +41,7 @@ EXPECTED = {
         "スクリプトを最初に実行すると、Count =  `0` と表示されます。",
         "**Increment** をクリックすると、Count =  `1` と表示されます。このとき `st.session_state.count` は `1` です。",
         "**Name** を `Bob` にすると、`text_input` `Bob` と表示されます。",
-        "スクリプトを再実行すると、画面には何も表示されません。",
+        "スクリプトを再実行すると、スクリプトは例外を出さずに実行されます。",
         "**Go** をクリックすると、例外 `StreamlitAPIException` が発生します。",
         "**Go** をクリックすると、例外 `KeyError` が発生します：boom",
         "スクリプトを最初に実行すると、x と表示されます。サーバーログに `warn line` が出力されます。",
@@ -84,8 +84,19 @@ def test_english_without_a_shown_element_reads_as_one_sentence() -> None:
 
 def test_multi_line_and_backticked_values_are_fenced_as_code() -> None:
     step = Step("set", "Note", "a `tick` b", expect={"state": {"note": "line one\nline two"}})
-    assert describe(step, "en") == ("Set **Note** to ``a `tick` b``: the page shows nothing."
-                                    " `st.session_state.note` is ```\nline one\nline two\n```.")
+    assert describe(step, "en") == ("Set **Note** to ``a `tick` b``: `st.session_state.note` is ```\nline one"
+                                    "\nline two\n```.")
+
+
+def test_a_value_ending_in_a_backtick_still_closes_its_code_span() -> None:
+    assert describe(Step("set", "Note", "tick`", expect={}), "en").startswith("Set **Note** to `` tick` ``:")
+
+
+def test_dates_in_steps_are_told_as_iso_dates() -> None:
+    from datetime import date
+
+    step = Step("set", "Day", date(2024, 1, 2), expect={"state": {"day": date(2024, 1, 2)}})
+    assert describe(step, "zh") == "将 **Day** 设为 `2024-01-02` 后，此时 `st.session_state.day` 为 `2024-01-02`。"
 
 
 def test_unknown_language_falls_back_to_english_words() -> None:

@@ -33,6 +33,11 @@ class Config:
     def set(self, name: str, value: Any) -> None:
         if name not in DEFAULTS:
             raise StreamlitAPIException(f'Config key "{name}" not defined.')
+        expected = type(DEFAULTS[name])
+        if type(value) is not expected:
+            raise StreamlitAPIException(
+                f'Config option "{name}" takes a {expected.__name__} (such as {DEFAULTS[name]!r}), '
+                f"not {value!r}.")
         self.options[name] = value
 
     @classmethod

@@ -1,10 +1,13 @@
 """The documented steps of a snippet, told to the reader in the page's language."""
 from __future__ import annotations
 
+import html
 import json
+import re
+from datetime import date, time
 from typing import Any
 
-from ..snippets.model import Step
+from ..snippets.model import Step, encode_value
 from ..write import as_inline_code
 
 TEMPLATES: dict[str, dict[str, str]] = {
@@ -15,7 +18,7 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "set": "Set **{target}** to {value}",
         "rerun": "Rerun the script",
         "shows": "{when}: the page shows {shows}.",
-        "blank": "{when}: the page shows nothing.",
+        "blank": "{when}: the script runs without an exception.",
         "and": "; ",
         "state": " {key} is {value}.",
         "exception": " The script raises {name}.",
@@ -29,7 +32,7 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "set": "将 **{target}** 设为 {value} 后",
         "rerun": "重新运行脚本后",
         "shows": "{when}，页面显示 {shows}。",
-        "blank": "{when}，页面上什么也不显示。",
+        "blank": "{when}，脚本正常运行，没有抛出异常。",
         "and": "；",
         "state": "此时 {key} 为 {value}。",
         "exception": "脚本抛出异常 {name}。",
@@ -43,7 +46,7 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "set": "**{target}** を {value} にすると",
         "rerun": "スクリプトを再実行すると",
         "shows": "{when}、{shows} と表示されます。",
-        "blank": "{when}、画面には何も表示されません。",
+        "blank": "{when}、スクリプトは例外を出さずに実行されます。",
         "and": "、",
         "state": "このとき {key} は {value} です。",
         "exception": "例外 {name} が発生します。",
@@ -55,8 +58,26 @@ TEMPLATES: dict[str, dict[str, str]] = {
 TEXT_TYPES = {"markdown", "title", "header", "subheader", "caption", "text", "error", "warning", "info", "success"}
 
 
+def _text(value: Any) -> str:
+    if isinstance(value, str):
+        return value
+    if isinstance(value, (date, time)):
+        return value.isoformat()
+    return json.dumps(encode_value(value), ensure_ascii=False)
+
+
 def _code(value: Any) -> str:
-    return as_inline_code(value if isinstance(value, str) else json.dumps(value, ensure_ascii=False))
+    """A value as an inline code span that always closes, even when the value starts or ends with a backtick."""
+    text = _text(value)
+    if "\n" not in text and (text.startswith("`") or text.endswith("`")):
+        fence = "`" * (max(len(run) for run in re.findall("`+", text)) + 1)
+        return f"{fence} {text} {fence}"
+    return as_inline_code(text)
+
+
+def _markdown_text(text: str) -> str:
+    """Expected text as it goes into the page: markdown stays markdown, but no raw HTML gets through."""
+    return html.escape(text, quote=False)
 
 
 def _shown(expect: dict[str, Any]) -> list[str]:
@@ -66,7 +87,7 @@ def _shown(expect: dict[str, Any]) -> list[str]:
             continue
         values = expected if isinstance(expected, list) else [expected]
         if kind in TEXT_TYPES:
-            parts.extend(str(v) for v in values)
+            parts.extend(_markdown_text(str(v)) for v in values)
         else:
             parts.extend(f"{_code(kind)} {_code(v)}" for v in values)
     return parts
@@ -81,7 +102,7 @@ def _notes(expect: dict[str, Any], words: dict[str, str]) -> str:
         spec = raised if isinstance(raised, dict) else {"type": raised}
         name = _code(spec["type"])
         if "message" in spec:
-            notes += words["exception_message"].format(name=name, message=spec["message"])
+            notes += words["exception_message"].format(name=name, message=_markdown_text(spec["message"]))
         else:
             notes += words["exception"].format(name=name)
     for line in expect.get("log") or []:
@@ -94,9 +115,9 @@ def describe(step: Step, lang: str) -> str:
     when = words[step.action or "first"].format(target=step.target, value=_code(step.value))
     shown = _shown(step.expect)
     sentence = words["shows"].format(when=when, shows=words["and"].join(shown)) if shown else ""
-    if not shown and not step.expect.get("exception"):
-        sentence = words["blank"].format(when=when)
     notes = _notes(step.expect, words)
+    if not shown and not notes:
+        sentence = words["blank"].format(when=when)
     if not sentence:
         sentence = f"{when}{'，' if lang == 'zh' else '、' if lang == 'ja' else ': '}"
         notes = notes.strip()

@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from datetime import date, time
 from typing import Any
 
 from ..config import Config
-from ..testing import AppTest, Element, Widget
+from ..testing import AppTest, AppTestError, Element, Widget
 from .model import Step
 
 NO_EXCEPTION = object()
@@ -86,15 +87,32 @@ CHECKS: dict[str, Callable[[AppTest, Any], str | None]] = {
 """Expectations with a meaning of their own; any other key names an element type."""
 
 
+def _as_widget_value(widget: Widget, value: Any) -> Any:
+    """A date or time written as text in the steps (``"10:30"``) becomes the value the widget holds."""
+    if isinstance(value, str):
+        parse = {"date_input": date.fromisoformat, "time_input": time.fromisoformat}.get(widget.type)
+        if parse is not None:
+            try:
+                return parse(value)
+            except ValueError:
+                return value
+    return value
+
+
 def _apply(at: AppTest, step: Step) -> str | None:
+    if step.action not in (None, "click", "set", "rerun"):
+        return f"unknown action {step.action!r}; use click, set or rerun"
     if step.action in ("click", "set"):
         widget = _find_widget(at, str(step.target))
         if widget is None:
             return f"no single widget with key or label {step.target!r}"
-        if step.action == "click":
-            widget.set_value(True)
-        else:
-            widget.set_value(step.value)
+        try:
+            if step.action == "click":
+                widget.set_value(True)
+            else:
+                widget.set_value(_as_widget_value(widget, step.value))
+        except AppTestError as err:
+            return str(err)
     return None
 
 

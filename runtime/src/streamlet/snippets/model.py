@@ -2,10 +2,37 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from datetime import date, datetime, time
 from typing import Any
 
 ACTIONS = ("click", "set", "rerun")
 """What a step may do before its expectations are checked; a step without one is the first run."""
+
+
+_TAGS = {"$datetime": datetime, "$date": date, "$time": time}
+
+
+def encode_value(value: Any) -> Any:
+    """A step's value as JSON: dates and times as ``{"$date": "2024-01-02"}`` (exact round trip)."""
+    for tag, cls in _TAGS.items():  # datetime first: it is a date too
+        if isinstance(value, cls):
+            return {tag: value.isoformat()}
+    if isinstance(value, dict):
+        return {k: encode_value(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [encode_value(v) for v in value]
+    return value
+
+
+def decode_value(value: Any) -> Any:
+    if isinstance(value, dict):
+        if len(value) == 1 and next(iter(value)) in _TAGS:
+            ((tag, text),) = value.items()
+            return _TAGS[tag].fromisoformat(text)
+        return {k: decode_value(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [decode_value(v) for v in value]
+    return value
 
 
 @dataclass
@@ -18,10 +45,17 @@ class Step:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Step:
-        return cls(**{k: data[k] for k in ("action", "target", "value", "expect", "line") if k in data})
+        fields = {k: data[k] for k in ("action", "target", "value", "expect", "line") if k in data}
+        for name in ("value", "expect"):
+            if name in fields:
+                fields[name] = decode_value(fields[name])
+        return cls(**fields)
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        """JSON-able: the page and Node get the steps this way and hand them back to ``from_dict``."""
+        data = asdict(self)
+        data["value"], data["expect"] = encode_value(self.value), encode_value(self.expect)
+        return data
 
     def describe(self) -> str:
         if self.action == "click":

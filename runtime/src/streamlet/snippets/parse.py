@@ -52,7 +52,10 @@ def parse_info(info: str, where: str) -> tuple[str, dict[str, str]]:
         raise SnippetError(f"{where}: cannot read the fence options {info!r}: {err}") from None
     if not words:
         return "", {}
-    lang = words[0].lstrip("{.").lower()
+    if words[0].startswith("{") and words[-1].endswith("}"):  # attribute-list style: {.python live id=x}
+        words[0], words[-1] = words[0][1:], words[-1][:-1]
+        words = [w for w in words if w]
+    lang = words[0].lstrip(".").lower() if words else ""
     options: dict[str, str] = {}
     for word in words[1:]:
         name, _, value = word.partition("=")
@@ -109,18 +112,45 @@ def _step(item: Any, line: int, where: str) -> Step:
     return step
 
 
+def _steps_loader() -> Any:
+    """YAML as authors expect it: ``10:30`` stays text (YAML 1.1 would read it as 630, base 60)."""
+    import yaml
+
+    class StepsLoader(yaml.SafeLoader):
+        pass
+
+    numbers = ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float")
+    StepsLoader.yaml_implicit_resolvers = {
+        first: [(tag, rx) for tag, rx in resolvers if tag not in numbers]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+    StepsLoader.add_implicit_resolver(
+        "tag:yaml.org,2002:int", re.compile(r"^(?:[-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)"
+                                            r"|[-+]?0x[0-9a-fA-F_]+)$"), list("-+0123456789"))
+    StepsLoader.add_implicit_resolver(
+        "tag:yaml.org,2002:float", re.compile(r"^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+]?[0-9]+)?"
+                                              r"|\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?|[-+]?\.(?:inf|Inf|INF)"
+                                              r"|\.(?:nan|NaN|NAN))$"), list("-+0123456789."))
+    return StepsLoader
+
+
 def parse_steps(body: str, line: int, where: str) -> list[Step]:
     import yaml
 
     try:
-        data = yaml.safe_load(body)
+        data = yaml.load(body, Loader=_steps_loader())  # noqa: S506 - a SafeLoader subclass
     except yaml.YAMLError as err:
         raise SnippetError(f"{where}: the steps are not valid YAML: {err}") from None
     if not isinstance(data, list):
         raise SnippetError(f"{where}: the steps are a YAML list ('- expect: ...')")
-    # Each item starts on a line of its own beginning with '- ': find them for error messages.
+    # Each item starts on a line of its own beginning with '- ': its line names it in errors.
     starts = [line + 1 + n for n, text in enumerate(body.splitlines()) if text.startswith("- ")]
-    return [_step(item, starts[n] if n < len(starts) else line, f"{where}") for n, item in enumerate(data)]
+    path = where.rsplit(":", 1)[0]
+    steps = []
+    for n, item in enumerate(data):
+        step_line = starts[n] if n < len(starts) else line
+        steps.append(_step(item, step_line, f"{path}:{step_line}"))
+    return steps
 
 
 def parse_page(text: str, path: str) -> list[Snippet]:
@@ -153,10 +183,15 @@ def parse_page(text: str, path: str) -> list[Snippet]:
             snippet.steps = parse_steps(following.body, following.line, f"{path}:{following.line}")
             snippet.steps_line = following.line
         found.append(snippet)
-    ids = [s.id for s in found if s.id]
+    seen: set[str] = set()
     for snippet in found:
-        if snippet.id and ids.count(snippet.id) > 1:
+        if snippet.id in seen:
             raise SnippetError(f"{snippet.where}: the id {snippet.id!r} is used twice on this page")
+        if snippet.id:
+            seen.add(snippet.id)
         if snippet.id in configs:
             snippet.config = configs[snippet.id]
+    for target, _body in configs.items():
+        if target not in seen:
+            raise SnippetError(f"{path}: a toml fence is for={target!r}, but no snippet has that id")
     return found

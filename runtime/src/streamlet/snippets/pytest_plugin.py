@@ -60,7 +60,11 @@ class MarkdownPage(pytest.File):
             return
         for snippet in snippets:
             name = snippet.id or f"line-{snippet.line}"
-            yield SnippetItem.from_parent(self, name=name, snippet=snippet)
+            item = SnippetItem.from_parent(self, name=name, snippet=snippet)
+            if snippet.norun:
+                # Marked at collection, so the report names the page, not this plugin.
+                item.add_marker(pytest.mark.skip(reason=f"{snippet.where}: norun: {snippet.norun}"))
+            yield item
         for fence in fences(text, rel):
             if fence.lang == "toml":
                 yield TomlItem.from_parent(self, name=f"toml-line-{fence.line}", body=fence.body,
@@ -79,8 +83,6 @@ class SnippetItem(pytest.Item):
         self.snippet = snippet
 
     def runtest(self) -> None:
-        if self.snippet.norun:
-            pytest.skip(f"{self.snippet.where}: norun: {self.snippet.norun}")
         failures = check_steps(self.snippet.code, self.snippet.steps, config_toml=self.snippet.config)
         if failures:
             raise DocFailure("\n".join(f"{self.snippet.where}: {f}" for f in failures))

@@ -192,10 +192,13 @@ class Block(Queries, Element):
         return [wrap(child, self.root) for child in self.node.get("children", [])]
 
     def _walk(self) -> Iterator[Element]:
+        """The block itself, then everything inside it in page order, as Streamlit's AppTest iterates."""
+        yield self
         for child in self.children:
-            yield child
             if isinstance(child, Block):
                 yield from child._walk()
+            else:
+                yield child
 
     def __iter__(self) -> Iterator[Element]:
         return self._walk()
