@@ -151,18 +151,16 @@ def test_check_replies_ok_or_failures() -> None:
                                  "got ['count `2` name Ada']"]
 
 
-def test_keyboard_interrupt_becomes_an_exception_element_and_the_session_stays_usable() -> None:
+def test_a_stopped_run_keeps_what_it_drew_says_so_and_the_session_stays_usable() -> None:
     code = ("import streamlit as st\nst.write('before')\nst.button('Go')\n"
             "if st.session_state.setdefault('interrupt', True):\n"
             "    st.session_state.interrupt = False\n    raise KeyboardInterrupt\nst.write('done')\n")
     b, reply = started(code)
-    assert [e["type"] for e in reply["elements"]] == ["markdown", "button", "exception"]
-    exc = reply["elements"][2]
-    assert (exc["exc_type"], exc["message"]) == ("KeyboardInterrupt", "")
-    assert exc["stack_trace"][-1].startswith('File "streamlit_app.py", line 6')
+    assert [e["type"] for e in reply["elements"]] == ["markdown", "button"]
+    assert reply["interrupted"] is True
     reply = b.handle({"type": "event", "id": 2, "session": "s", "widget": widgets(reply)["Go"]["id"],
                       "trigger": True})
-    assert reply["type"] == "render"
+    assert reply["type"] == "render" and "interrupted" not in reply
     assert [e["type"] for e in reply["elements"]] == ["markdown", "button", "markdown"]
     assert last_text(reply) == "done"
 

@@ -316,3 +316,13 @@ test("an error the bridge names by code is told in the page language", async () 
   assert.match(find(root, ".st-live-notice").textContent, /リセット/);
   assert.doesNotMatch(find(root, ".st-live-notice").textContent, /English/);
 });
+
+test("a run stopped through the interrupt buffer keeps its output and says it was stopped", async () => {
+  const { root, client, reply, requests } = setup({ lang: "zh" });
+  client.start();
+  reply({ type: "ready" });
+  reply({ type: "render", id: requests()[0].id, session: "counter", elements: COUNTER_TREE(3), log: [], interrupted: true });
+  await settle();
+  assert.equal(find(root, ".st-output .st-markdown").textContent, "Count =  3");
+  assert.equal(find(root, ".st-live-notice").textContent, "已停止。");
+});

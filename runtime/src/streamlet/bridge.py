@@ -57,7 +57,10 @@ class LiveSession:
         self.client = {node["id"]: node.get("value") for node in iter_widgets(result.elements)}
         if trigger is not None:
             self._clear_submitted_form(trigger, result.elements)
-        return {"elements": result.elements, "log": result.log}
+        reply: dict[str, Any] = {"elements": result.elements, "log": result.log}
+        if result.interrupted:
+            reply["interrupted"] = True
+        return reply
 
     def _clear_submitted_form(self, trigger: str, elements: list[dict[str, Any]]) -> None:
         """``clear_on_submit``: after the run that saw the submitted values, the form shows defaults again."""

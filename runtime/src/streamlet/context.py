@@ -29,6 +29,7 @@ class RunContext:
     # The generators opened with ``with``: the innermost receives st.* calls.
     block_stack: list[Any] = field(default_factory=list)
     in_callback: bool = False
+    interrupted: bool = False
     generators: dict[str, Any] = field(default_factory=dict)
     """The generators of the run's roots, by name ("main", "sidebar")."""
     log: list[str] = field(default_factory=list)

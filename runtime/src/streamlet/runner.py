@@ -50,9 +50,11 @@ class RunResult:
     elements: list[dict[str, Any]]
     log: list[str] = field(default_factory=list)
     reruns: int = 0
+    interrupted: bool = False
+    """The run was stopped from outside (the page's Stop button)."""
 
     def to_dict(self) -> dict[str, Any]:
-        return {"elements": self.elements, "log": self.log, "reruns": self.reruns}
+        return {"elements": self.elements, "log": self.log, "reruns": self.reruns, "interrupted": self.interrupted}
 
 
 def _magic_write(*args: Any) -> Any:
@@ -112,7 +114,7 @@ class Session:
         elements = list(ctx.root.children)
         if ctx.sidebar.children:
             elements.append(ctx.sidebar.node)
-        self.last = RunResult(elements=elements, log=log, reruns=reruns)
+        self.last = RunResult(elements=elements, log=log, reruns=reruns, interrupted=ctx.interrupted)
         return self.last
 
     def _run_once(self, ctx: context.RunContext, widget_values: dict[str, Any] | None) -> bool:
@@ -143,9 +145,12 @@ class Session:
                     rerun = True
                 except api.StopException:
                     premature_stop = True
-                except (Exception, KeyboardInterrupt) as err:
-                    # KeyboardInterrupt is the page's Stop button (Pyodide's interrupt buffer):
-                    # the run ends with what it drew so far, and the session stays usable.
+                except KeyboardInterrupt:
+                    # The page's Stop button (Pyodide's interrupt buffer): the run ends with what
+                    # it drew so far, the session stays usable, and the page says it was stopped.
+                    ok, premature_stop = False, True
+                    ctx.interrupted = True
+                except Exception as err:
                     ok, premature_stop = False, True
                     ctx.root.add(exception_element(err, uncaught=True))
             state.new_user[RUN_WITHOUT_ERRORS_KEY] = ok

@@ -152,6 +152,8 @@ export class LiveBlock {
       if (this.stickyNotice) this.stickyNotice = false;
       else this.showNotice(null);
       this.show(this.elements, reply.log);
+      // Stopped through the interrupt buffer: what the run drew so far, and a note that it was stopped.
+      if (reply.interrupted) this.showNotice(this.t("stopped"));
     } else if (reply.interrupted || reply.stopped) {
       if (kind === "run") this.show([]);
       this.showNotice(this.t("stopped"));

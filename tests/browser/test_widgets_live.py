@@ -1,0 +1,112 @@
+"""Widgets, forms, the docs check and Stop, live in Chromium, on a page made from the built assets."""
+from __future__ import annotations
+
+import html
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.sync_api import expect
+
+from streamlet.docsite.plugin import live_data, script_json
+from streamlet.docsite.serve import serve_in_thread
+from streamlet.snippets.model import Snippet, Step
+
+pytestmark = pytest.mark.browser
+ROOT = Path(__file__).resolve().parents[2]
+
+FORM_AND_SLIDER = """import streamlit as st
+
+if "count" not in st.session_state:
+    st.session_state.count = 0
+
+def add():
+    st.session_state.count += st.session_state.step
+
+with st.form("adder"):
+    st.number_input("Step", value=1, key="step")
+    st.form_submit_button("Add", on_click=add)
+st.write("Count", st.session_state.count)
+
+def c_to_f():
+    st.session_state.f = st.session_state.c * 9 / 5 + 32
+
+st.slider("Celsius", -100.0, 100.0, 0.0, key="c", on_change=c_to_f)
+st.session_state.setdefault("f", 32.0)
+st.write("Fahrenheit", st.session_state.f)
+"""
+RUNAWAY = """import streamlit as st
+
+if st.button("Spin"):
+    while True:
+        pass
+st.write("still here")
+"""
+
+
+def block(snippet: Snippet) -> str:
+    data = script_json(live_data(snippet))
+    code = html.escape(snippet.code)
+    return (f'<div class="st-live" data-id="{snippet.id}"><script type="application/json" class="st-live-data">'
+            f'{data}</script><div class="st-live-code"><pre><code>{code}</code></pre></div></div>')
+
+
+@pytest.fixture(scope="module")
+def widgets_page(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    assets = ROOT / "site" / "assets"
+    if not (assets / "streamlet" / "page.js").exists():
+        pytest.fail("site/ is not built: run 'make build' (make test does it)")
+    root = tmp_path_factory.mktemp("widgets")
+    os.symlink(assets, root / "assets")
+    steps = [Step(expect={"markdown": ["Count `0`", "Fahrenheit `32.0`"]}),
+             Step("click", "Add", expect={"markdown": ["Count `1`", "Fahrenheit `32.0`"]})]
+    blocks = [Snippet("widgets.md", 1, FORM_AND_SLIDER, id="form-slider", live=True, steps=steps),
+              Snippet("widgets.md", 2, RUNAWAY, id="runaway", live=True)]
+    (root / "index.html").write_text(
+        '<!doctype html><html lang="ja"><head><meta charset="utf-8"><title>widgets</title>'
+        '<link rel="icon" href="data:,"><link rel="stylesheet" href="assets/streamlet/page.css">'
+        '<script type="module" src="assets/streamlet/page.js"></script></head><body>'
+        + "".join(block(b) for b in blocks) + "</body></html>", encoding="utf-8")
+    server, url = serve_in_thread(root)
+    yield url
+    server.shutdown()
+
+
+def test_form_slider_check_and_stop(browser: Any, widgets_page: str, report: Any) -> None:
+    page = browser.new_page()
+    problems: list[str] = []
+    page.on("console", lambda m: problems.append(f"{m.type}: {m.text}") if m.type in ("error", "warning") else None)
+    page.on("pageerror", lambda e: problems.append(f"pageerror: {e}"))
+    page.goto(widgets_page)
+    live = page.locator('.st-live[data-id="form-slider"]')
+    expect(live).to_contain_text("Count 0")
+
+    # A form holds its values until its submit button: nothing reruns on the change alone.
+    live.get_by_label("Step").fill("5")
+    live.get_by_label("Step").press("Tab")
+    expect(live).to_contain_text("Count 0")
+    live.get_by_role("button", name="Add", exact=True).click()
+    expect(live).to_contain_text("Count 5", timeout=120_000)
+
+    # The slider's callback runs before the script, which then shows the converted value.
+    live.get_by_label("Celsius").fill("100")
+    expect(live).to_contain_text("Fahrenheit 212.0", timeout=30_000)
+
+    # The docs check replays the documented steps in a fresh session, in the page's language.
+    live.get_by_role("button", name="ドキュメントと照合").click()
+    expect(live.locator(".st-check-result")).to_contain_text("ドキュメントと一致", timeout=30_000)
+
+    # A runaway script is stopped, and the other block keeps working.
+    runaway = page.locator('.st-live[data-id="runaway"]')
+    runaway.get_by_role("button", name="Spin", exact=True).click()
+    stop = runaway.get_by_role("button", name="停止", exact=True)
+    expect(stop).to_be_enabled(timeout=30_000)
+    stop.click()
+    expect(runaway).to_contain_text("停止しました", timeout=30_000)
+    live.get_by_role("button", name="Add", exact=True).click()
+    expect(live).to_contain_text("Count 10", timeout=30_000)
+    isolated = page.evaluate("crossOriginIsolated")
+    report(f"browser: form, slider, docs check and Stop work live (cross-origin isolated: {isolated})")
+    assert problems == [], f"console problems: {problems}"
+    page.close()
