@@ -5,36 +5,10 @@ from typing import Any
 
 import pytest
 
-from streamlet.runner import Session
-from streamlet.testing import AppTest
+from widget_helpers import widget_helpers
 
 
-def app(body: str) -> AppTest:
-    return AppTest.from_string("import streamlit as st\n" + body).run()
-
-
-def client_session(widget_line: str) -> tuple[Session, str]:
-    session = Session(f"import streamlit as st\nv = {widget_line}\nst.session_state['out'] = v\n")
-    session.run()
-    (meta,) = session.state.meta.values()
-    return session, meta.id
-
-
-def value_after(session: Session, widget_id: str, client_value: Any) -> Any:
-    result = session.run({widget_id: client_value})
-    assert [e for e in result.elements if e["type"] == "exception"] == []
-    return session.state["out"]
-
-
-def replies(widget_line: str, cases: list[tuple[Any, Any]]) -> list[tuple[Any, Any]]:
-    """(client value, value the script got) for each case, in one session; compare with ``cases``."""
-    session, wid = client_session(widget_line)
-    return [(client, value_after(session, wid, client)) for client, _ in cases]
-
-
-def messages(cases: dict[str, str], call: str) -> dict[str, str]:
-    """The message of the exception each argument list raises; compare with ``cases``."""
-    return {args: app(call.format(args=args)).exception[0].message for args in cases}
+app, client_session, value_after, replies, messages = widget_helpers("import streamlit as st\n")
 
 
 @pytest.mark.parametrize("kind", ["selectbox", "radio"])
