@@ -92,8 +92,8 @@ class Bridge:
         try:
             if kind == "run":
                 config = Config.from_toml(message["config"]) if message.get("config") else None
-                live = self.sessions[message["session"]] = LiveSession(message["code"], config)
-                return {"type": "render", "id": reply_id, "session": message["session"], **live.run()}
+                fresh = self.sessions[message["session"]] = LiveSession(message["code"], config)
+                return {"type": "render", "id": reply_id, "session": message["session"], **fresh.run()}
             if kind == "event":
                 live = self.sessions.get(message["session"])
                 if live is None:

@@ -106,7 +106,7 @@ def exception_element(exc: BaseException, *, uncaught: bool = False) -> dict[str
     return {
         "type": "exception",
         "exc_type": qualified_type(exc) if uncaught else type(exc).__name__,
-        "message": syntax_error_message(exc) if compile_error else str(exc).strip(),
+        "message": syntax_error_message(exc) if isinstance(exc, SyntaxError) else str(exc).strip(),
         "message_is_markdown": isinstance(exc, StreamlitAPIException),
         # A compile error has no frames of the script; the message shows where it is.
         "stack_trace": [] if compile_error else stack_trace(exc),

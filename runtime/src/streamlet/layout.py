@@ -1,7 +1,6 @@
 """Blocks: form, columns, container, expander, and ``with`` on any of them or on ``st.sidebar``."""
 from __future__ import annotations
 
-from numbers import Real
 from typing import Any
 
 from .delta import DeltaGeneratorBase
@@ -19,11 +18,10 @@ class LayoutMixin(DeltaGeneratorBase):
         self._ctx().block_stack.append(self._entered())
         return self
 
-    def __exit__(self, *exc: object) -> bool:
+    def __exit__(self, *exc: object) -> None:
         stack = self._ctx().block_stack
         if stack:
             stack.pop()
-        return False
 
     def _entered(self) -> DeltaGeneratorBase:
         """The generator ``with`` opens: this block, or the root this generator stands for."""
@@ -53,12 +51,12 @@ class LayoutMixin(DeltaGeneratorBase):
 
     def columns(self, spec: Any, *, gap: str | None = "small", vertical_alignment: str = "top",
                 border: bool = False, **_: Any) -> list[Any]:
-        if isinstance(spec, Real) and not isinstance(spec, bool):
+        if isinstance(spec, (int, float)) and not isinstance(spec, bool):
             if spec < 1 or int(spec) != spec:
                 raise StreamlitInvalidColumnSpecError()
             weights = [1.0] * int(spec)
         elif isinstance(spec, (list, tuple)) and spec and all(
-                isinstance(w, Real) and not isinstance(w, bool) and w > 0 for w in spec):
+                isinstance(w, (int, float)) and not isinstance(w, bool) and w > 0 for w in spec):
             weights = [float(w) for w in spec]
         else:
             raise StreamlitInvalidColumnSpecError()

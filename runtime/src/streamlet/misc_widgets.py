@@ -140,7 +140,7 @@ class MiscWidgetsMixin(ChoiceMixin):
         element_id = compute_element_id("data_editor", key, key_as_main_identity=True, form_id=self.form_id,
                                         root=self._root_name(), columns=columns, rows=repr(rows),
                                         num_rows=num_rows)
-        empty = {"edited_rows": {}, "added_rows": [], "deleted_rows": []}
+        empty: dict[str, Any] = {"edited_rows": {}, "added_rows": [], "deleted_rows": []}
 
         def deserialize(shown: Any) -> dict[str, Any]:
             if isinstance(shown, dict):

@@ -98,7 +98,7 @@ def render_live_fences(markdown: str, path: str, lang: str) -> tuple[str, dict[s
         out.append(live_block(snippet, "\n".join(plain), lang))
         cursor = end
     out.extend(lines[cursor:])
-    return "\n".join(out) + "\n", {s.id: live_data(s) for s in snippets.values()}
+    return "\n".join(out) + "\n", {str(s.id): live_data(s) for s in snippets.values()}
 
 
 def insert_data(page_html: str, data: dict[str, Any], path: str) -> str:

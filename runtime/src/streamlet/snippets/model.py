@@ -9,7 +9,7 @@ ACTIONS = ("click", "set", "rerun")
 """What a step may do before its expectations are checked; a step without one is the first run."""
 
 
-_TAGS = {"$datetime": datetime, "$date": date, "$time": time}
+_TAGS: dict[str, Any] = {"$datetime": datetime, "$date": date, "$time": time}
 
 
 def encode_value(value: Any) -> Any:

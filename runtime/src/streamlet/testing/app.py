@@ -159,7 +159,7 @@ class AppTest(Queries):
         self._tree = result.elements
         self._wrappers = {}
         self._elements = []
-        self._index: dict[str, list[Element]] = {}
+        self._index = {}
         self._collect(self._tree)
         return self
 
