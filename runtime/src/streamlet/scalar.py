@@ -27,6 +27,7 @@ from .errors import (
     StreamlitValueError,
 )
 from .inputs import InputMixin, to_key
+from .memo import by_arguments
 from .widgets import WidgetMeta, compute_element_id
 
 MAX_SAFE_INTEGER = (1 << 53) - 1
@@ -81,19 +82,7 @@ def number_spec(min_value: Any, max_value: Any, value: Any, step: Any, format: s
                 state_none: bool) -> NumberSpec:
     """Check number_input's arguments as Streamlit does; reruns with the same arguments reuse the result."""
     args = (min_value, max_value, value, step, format, state_none)
-    try:
-        memo_key: tuple[Any, ...] | None = tuple((type(a), a) for a in args)
-        found = _NUMBER_SPECS.get(memo_key)  # type: ignore[arg-type]
-    except TypeError:  # unhashable arguments: check them every time
-        memo_key, found = None, None
-    if found is not None:
-        return found
-    spec = _check_number_args(*args)
-    if memo_key is not None:
-        if len(_NUMBER_SPECS) > 1024:
-            _NUMBER_SPECS.clear()
-        _NUMBER_SPECS[memo_key] = spec
-    return spec
+    return by_arguments(_NUMBER_SPECS, args, lambda: _check_number_args(*args))
 
 
 def _check_number_args(min_value: Any, max_value: Any, value: Any, step: Any, format: str | None,

@@ -19,6 +19,7 @@ from .errors import (
     StreamlitValueBelowMinError,
     StreamlitValueError,
 )
+from .memo import by_arguments
 
 SCALARS = (Integral, Real, date, time, datetime)
 
@@ -140,20 +141,9 @@ def prepare_slider(min_value: Any, max_value: Any, value: Any, step: Any, format
                    key_in_state: bool, state_value: Any) -> SliderSpec:
     """Check the slider's arguments as Streamlit does; reruns with the same arguments reuse the result."""
     state_is_scalar = _is_scalar(state_value) if key_in_state and value is None else None
-    try:
-        memo_key: tuple[Any, ...] | None = tuple(
-            (type(a), a) for a in (min_value, max_value, value, step, format, key_in_state, state_is_scalar))
-        found = _SPECS.get(memo_key)  # type: ignore[arg-type]
-    except TypeError:  # a list as value, or another unhashable argument
-        memo_key, found = None, None
-    if found is not None:
-        return found
-    spec = _check_slider_args(min_value, max_value, value, step, format, key_in_state, state_value)
-    if memo_key is not None:
-        if len(_SPECS) > 1024:
-            _SPECS.clear()
-        _SPECS[memo_key] = spec
-    return spec
+    return by_arguments(
+        _SPECS, (min_value, max_value, value, step, format, key_in_state, state_is_scalar),
+        lambda: _check_slider_args(min_value, max_value, value, step, format, key_in_state, state_value))
 
 
 def _check_slider_args(min_value: Any, max_value: Any, value: Any, step: Any, format: str | None,

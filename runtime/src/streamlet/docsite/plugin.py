@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import json
+import logging
 import shutil
 from pathlib import Path
 from typing import Any
@@ -115,6 +116,8 @@ def insert_data(page_html: str, data: dict[str, Any], path: str) -> str:
 class LivePlugin(BasePlugin[LiveConfig]):
     def on_config(self, config: Any) -> None:
         self._data: dict[str, dict[str, Any]] = {}
+        # The search index segments Chinese with jieba, which narrates its dictionary loading.
+        logging.getLogger("jieba").setLevel(logging.WARNING)
 
     def on_page_markdown(self, markdown: str, page: Any, config: Any, files: Any) -> str:
         src = page.file.src_uri
