@@ -13,6 +13,7 @@ from typing import Any
 from . import context
 from .elements import Block, exception_element
 from .errors import StreamlitAPIException
+from .write import write as write_elements
 
 
 class DeltaGeneratorBase:
@@ -115,6 +116,4 @@ class DisplayMixin(DeltaGeneratorBase):
         self._target()._block.add(exception_element(exception))  # type: ignore[union-attr]
 
     def write(self, *args: Any, unsafe_allow_html: bool = False) -> None:
-        from .write import write
-
-        write(self, args, unsafe_allow_html)
+        write_elements(self, args, unsafe_allow_html)

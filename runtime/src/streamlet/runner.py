@@ -9,14 +9,13 @@ from __future__ import annotations
 import linecache
 import sys
 import types
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
 from . import api, context, errors
 from .config import Config
 from .elements import Block, exception_element
+from .generator import DeltaGenerator
 from .magic import MAGIC_NAME, add_magic
 from .state import SessionState
 
@@ -28,15 +27,19 @@ MAX_RERUNS = 100
 _ALIASES = {"streamlit": api, "streamlit.errors": errors}
 
 
-@contextmanager
-def streamlit_modules() -> Iterator[None]:
-    """Let the script ``import streamlit`` and ``streamlit.errors`` while it runs."""
-    saved = {name: sys.modules.get(name) for name in _ALIASES}
-    sys.modules.update(_ALIASES)  # type: ignore[arg-type]
-    try:
-        yield
-    finally:
-        for name, module in saved.items():
+class streamlit_modules:  # noqa: N801 - used like the function it replaces: ``with streamlit_modules():``
+    """Let the script ``import streamlit`` and ``streamlit.errors`` while it runs (a class: cheaper than
+    a generator-based context manager on this per-run path)."""
+
+    __slots__ = ("saved",)
+
+    def __enter__(self) -> None:
+        modules = sys.modules
+        self.saved = [(name, modules.get(name)) for name in _ALIASES]
+        modules.update(_ALIASES)  # type: ignore[arg-type]
+
+    def __exit__(self, *exc: object) -> None:
+        for name, module in self.saved:
             if module is None:
                 sys.modules.pop(name, None)
             else:
@@ -86,8 +89,6 @@ class Session:
         return code
 
     def _new_context(self) -> context.RunContext:
-        from .generator import DeltaGenerator
-
         root, sidebar = Block("main"), Block("sidebar")
         ctx = context.RunContext(state=self.state, config=self.config, root=root, sidebar=sidebar)
         ctx.generators = {"main": DeltaGenerator(root, root="main"), "sidebar": DeltaGenerator(sidebar, root="sidebar")}

@@ -26,8 +26,10 @@ from .errors import (
     StreamlitValueBelowMinError,
     StreamlitValueError,
 )
+from .dates import DateSpec, TimeSpec
 from .inputs import InputMixin, to_key
 from .memo import by_arguments
+from .sliders import prepare_slider
 from .widgets import WidgetMeta, compute_element_id
 
 MAX_SAFE_INTEGER = (1 << 53) - 1
@@ -37,6 +39,7 @@ TEXT_INPUT_TYPES = ("default", "password")
 _HEX = re.compile(r"^#(?:[0-9a-fA-F]{3}){1,2}$")
 
 
+SLIDER_IDENTITY = frozenset({"min_value", "max_value", "step"})
 _FLOATISH = frozenset({float, str, type(None)})
 _INTISH = frozenset({int, bool, str, type(None)})
 
@@ -271,18 +274,21 @@ class ScalarMixin(InputMixin):
                format: str | None = None, key: Any = None, help: str | None = None, on_change: Any = None,
                args: Any = None, kwargs: Any = None, *, disabled: bool = False, label_visibility: str = "visible",
                **_: Any) -> Any:
-        from .sliders import prepare_slider
-
         key = to_key(key)
         callback = self._policies(key, on_change, default=value)
         label = self._label(label, label_visibility)
         element_id = compute_element_id(
-            "slider", key, key_as_main_identity={"min_value", "max_value", "step"}, form_id=self.form_id,
+            "slider", key, key_as_main_identity=SLIDER_IDENTITY, form_id=self.form_id,
             root=self._root_name(), label=label, min_value=min_value, max_value=max_value, value=value, step=step,
             format=format, help=help)
         state = self._ctx().state
-        in_state = value is None and key is not None and key in state
-        spec = prepare_slider(min_value, max_value, value, step, format, in_state, state[key] if in_state else None)
+        in_state, state_value = False, None
+        if value is None and key is not None:
+            try:
+                state_value, in_state = state.lookup(key), True
+            except KeyError:
+                pass
+        spec = prepare_slider(min_value, max_value, value, step, format, in_state, state_value)
         def check(current: Any) -> Any:
             if key is not None and state.is_new_state_value(key):
                 spec.check_in_range(current)
@@ -321,8 +327,6 @@ class ScalarMixin(InputMixin):
                    key: Any = None, help: str | None = None, on_change: Any = None, args: Any = None,
                    kwargs: Any = None, *, format: str = "YYYY/MM/DD", disabled: bool = False,
                    label_visibility: str = "visible", **_: Any) -> Any:
-        from .dates import DateSpec
-
         key = to_key(key)
         callback = self._policies(key, on_change, default=value if value != "today" else None)
         label = self._label(label, label_visibility)
@@ -342,8 +346,6 @@ class ScalarMixin(InputMixin):
     def time_input(self, label: str, value: Any = "now", key: Any = None, help: str | None = None,
                    on_change: Any = None, args: Any = None, kwargs: Any = None, *, disabled: bool = False,
                    label_visibility: str = "visible", step: Any = timedelta(minutes=15), **_: Any) -> Any:
-        from .dates import TimeSpec
-
         key = to_key(key)
         callback = self._policies(key, on_change, default=value if value != "now" else None)
         label = self._label(label, label_visibility)

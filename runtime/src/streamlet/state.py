@@ -143,12 +143,11 @@ class SessionState:
 
     # -- the run cycle -----------------------------------------------------
     def compact(self) -> None:
-        """Fold this run's writes and widget values into ``old``."""
-        for k in list(self._keys()):
-            try:
-                self.old[k] = self[k]
-            except KeyError:
-                pass
+        """Fold this run's widget values, then this run's writes (they win), into ``old``, by widget id."""
+        old, key_to_id = self.old, self.key_to_id
+        old.update(self.new_widgets)
+        for key, value in self.new_user.items():
+            old[key_to_id.get(key, key)] = value
         self.new_user.clear()
         self.new_widgets.clear()
 
