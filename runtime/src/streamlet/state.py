@@ -183,7 +183,8 @@ class SessionState:
 
     def remove_stale_widgets(self, active: set[str]) -> None:
         for layer in (self.new_widgets, self.old):
-            for wid in [w for w in layer if is_element_id(w) and w not in active]:
+            stale = [w for w in layer if w not in active and w.startswith(ID_PREFIX)]
+            for wid in stale:
                 del layer[wid]
 
     def register_widget(self, meta: WidgetMeta) -> tuple[Any, bool]:
@@ -217,6 +218,8 @@ class SessionState:
 
 
 def require_valid_user_key(key: str) -> None:
+    if key and key[0] != "$":  # the common case, checked first: it can be neither empty nor an id
+        return
     if key == "":
         raise StreamlitValueError("key", ["a non-empty string"])
     if is_element_id(key):

@@ -12,7 +12,7 @@ from ..config import Config
 from ..runner import Session
 from ..state import AttributeAccess, SessionState
 from . import inputs
-from .nodes import ALSO_LISTED, Alert, Block, Code, Element, ElementList, Exception, Heading, Json, Markdown, Queries
+from .nodes import ALSO_LISTED, LIST_TYPES, Alert, Block, Code, Element, ElementList, Exception, Heading, Json, Markdown, Queries
 
 ELEMENT_CLASSES: dict[str, type[Element]] = {
     "title": Heading, "header": Heading, "subheader": Heading,
@@ -28,8 +28,7 @@ ELEMENT_CLASSES: dict[str, type[Element]] = {
     "file_uploader": inputs.FileUploader, "data_editor": inputs.DataEditor,
 }
 BLOCK_TYPES = {"main", "sidebar", "form", "columns", "column", "container", "expander"}
-LIST_TYPES = {"text", "help", *ELEMENT_CLASSES, *BLOCK_TYPES} - {"main", "sidebar"}
-"""Element lists AppTest offers as attributes: ``at.button``, ``at.markdown``, ``at.form``..."""
+LIST_TYPES.update({"text", "help", *ELEMENT_CLASSES, *BLOCK_TYPES} - {"main", "sidebar"})
 
 
 def wrap(node: dict[str, Any], root: AppTest) -> Element:
@@ -95,10 +94,10 @@ class AppTest(Queries):
         self._session = Session(source, config=config, filename=filename)
         self.default_timeout = default_timeout
         self._tree: list[dict[str, Any]] = []
-        self._elements: list[Element] = []
+        self._nodes: list[dict[str, Any]] = []
         self._cleared_forms: set[str] = set()
         self._wrappers: dict[int, Element] = {}
-        self._index: dict[str, list[Element]] = {}
+        self._index: dict[str, list[dict[str, Any]]] = {}
         self.session_state = SessionStateView(self._session.state)
 
     # -- construction ------------------------------------------------------
@@ -130,12 +129,22 @@ class AppTest(Queries):
 
         As in Streamlit's AppTest, a change to a form's widget counts only when the form is
         submitted in the same run, and after a ``clear_on_submit`` submit the next submit sends
-        the defaults of the widgets the test did not set again.
+        the defaults of the widgets the test did not set again. Only the widgets a test touched
+        have wrappers; the others send what they hold.
         """
-        widgets = [e for e in self._elements if isinstance(e, inputs.Widget) and e.sends_state]
+        wrappers = self._wrappers
+        widgets = []
+        for node in self._nodes:
+            if "id" not in node or node["type"] == "exception":
+                continue
+            wrapper = wrappers.get(id(node))
+            if wrapper is None or not isinstance(wrapper, inputs.Widget):
+                wrapper = wrap(node, self)
+            if isinstance(wrapper, inputs.Widget) and wrapper.sends_state:
+                widgets.append(wrapper)
         submitted = {w.form_id for w in widgets
                      if isinstance(w, inputs.Button) and w._pending is True and w.form_id}
-        clears = {b.node["form_id"]: bool(b.node.get("clear_on_submit")) for b in self._index.get("form", ())}
+        clears = {n["form_id"]: bool(n.get("clear_on_submit")) for n in self._index.get("form", ())}
         states: dict[str, Any] = {}
         for widget in widgets:
             form = widget.form_id
@@ -158,26 +167,30 @@ class AppTest(Queries):
         result = self._session.run(self._widget_states())
         self._tree = result.elements
         self._wrappers = {}
-        self._elements = []
+        self._nodes = []
         self._index = {}
         self._collect(self._tree)
         return self
 
     def _collect(self, nodes: list[dict[str, Any]]) -> None:
-        """Wrap every node once, in tree order, and index the wrappers by type."""
+        """Every node in tree order, and by type; wrappers are made when a test asks for them."""
         for node in nodes:
-            element = wrap(node, self)
-            self._elements.append(element)
-            self._index.setdefault(node["type"], []).append(element)
+            self._nodes.append(node)
+            self._index.setdefault(node["type"], []).append(node)
             children = node.get("children")
             if children:
                 self._collect(children)
 
+    @property
+    def _elements(self) -> list[Element]:
+        return [wrap(node, self) for node in self._nodes]
+
     def get(self, element_type: str) -> ElementList:
-        types = (element_type, *ALSO_LISTED.get(element_type, ()))
-        if len(types) == 1:
-            return ElementList(list(self._index.get(element_type, ())))
-        return ElementList([e for e in self._elements if e.type in types])
+        also = ALSO_LISTED.get(element_type)
+        if also is None:
+            return ElementList([wrap(n, self) for n in self._index.get(element_type, ())])
+        types = {element_type, *also}
+        return ElementList([wrap(n, self) for n in self._nodes if n["type"] in types])
 
     @property
     def log(self) -> list[str]:

@@ -48,10 +48,12 @@ class Widget(Element):
 
     @property
     def value(self) -> Any:
-        if self.has_pending:
+        if self._pending is not UNSET:
             return self._pending
-        state = self.root._session.state
-        return state[self.id] if self.id in state else None
+        try:
+            return self.root._session.state.lookup(self.id)
+        except KeyError:
+            return None
 
     def _assert_can_interact(self) -> None:
         if self.disabled:

@@ -151,15 +151,8 @@ ALSO_LISTED = {"button": ("form_submit_button",)}
 """``at.button`` lists form submit buttons too, as in Streamlit."""
 
 
-_LIST_TYPES: set[str] = set()
-
-
-def _list_types() -> set[str]:
-    if not _LIST_TYPES:
-        from .app import LIST_TYPES  # app imports this module, so the list is read on first use
-
-        _LIST_TYPES.update(LIST_TYPES)
-    return _LIST_TYPES
+LIST_TYPES: set[str] = set()
+"""The element lists offered as attributes (``at.button``); filled in by ``app``, which knows the classes."""
 
 
 class Queries:
@@ -179,7 +172,7 @@ class Queries:
         return None
 
     def __getattr__(self, name: str) -> ElementList:
-        if name in _list_types():
+        if name in LIST_TYPES:
             return self.get(name)
         raise AttributeError(f"'{type(self).__name__}' object has no attribute '{name}'")
 
