@@ -107,30 +107,33 @@ class ChoiceMixin(ScalarMixin):
                   key: Any = None, help: str | None = None, on_change: Any = None, args: Any = None,
                   kwargs: Any = None, *, placeholder: str | None = None, disabled: bool = False,
                   label_visibility: str = "visible", accept_new_options: bool = False, **_: Any) -> Any:
-        return self._single_choice("selectbox", label, options, index, format_func, key, help, on_change, args,
+        dg = self._target()  # resolved once: the block this call writes to
+        return dg._single_choice("selectbox", label, options, index, format_func, key, help, on_change, args,
                                    kwargs, disabled, label_visibility, {"placeholder": placeholder})
 
     def radio(self, label: str, options: Any, index: int | None = 0, format_func: Callable[[Any], Any] = str,
               key: Any = None, help: str | None = None, on_change: Any = None, args: Any = None,
               kwargs: Any = None, *, disabled: bool = False, horizontal: bool = False, captions: Any = None,
               label_visibility: str = "visible", **_: Any) -> Any:
-        return self._single_choice("radio", label, options, index, format_func, key, help, on_change, args, kwargs,
+        dg = self._target()  # resolved once: the block this call writes to
+        return dg._single_choice("radio", label, options, index, format_func, key, help, on_change, args, kwargs,
                                    disabled, label_visibility, {"horizontal": horizontal, "captions": captions})
 
     def multiselect(self, label: str, options: Any, default: Any = None, format_func: Callable[[Any], Any] = str,
                     key: Any = None, help: str | None = None, on_change: Any = None, args: Any = None,
                     kwargs: Any = None, *, max_selections: int | None = None, placeholder: str | None = None,
                     disabled: bool = False, label_visibility: str = "visible", **_: Any) -> list[Any]:
+        dg = self._target()  # resolved once: the block this call writes to
         key = to_key(key)
-        callback = self._policies(key, on_change, default=default)
-        label = self._label(label, label_visibility)
+        callback = dg._policies(key, on_change, default=default)
+        label = dg._label(label, label_visibility)
         if max_selections is not None and (isinstance(max_selections, bool) or not isinstance(max_selections, Integral)
                                            or max_selections < 1):
             detail = ("To disable `st.multiselect`, use `disabled=True`."
                       if isinstance(max_selections, Integral) and max_selections == 0 else None)
             raise StreamlitValueError("max_selections", ["a positive integer"], detail=detail)
         opts = as_options(options)
-        formatted = self._options_fields(opts, format_func)
+        formatted = dg._options_fields(opts, format_func)
         defaults: list[int] = []
         if default is not None:
             for item in as_options(default) if not isinstance(default, (str, int, float)) else [default]:
@@ -138,8 +141,8 @@ class ChoiceMixin(ScalarMixin):
                     raise StreamlitDefaultNotInOptionsError(item)
                 defaults.append(opts.index(item))
         element_id = compute_element_id(
-            "multiselect", key, key_as_main_identity={"max_selections"}, form_id=self.form_id,
-            root=self._root_name(), label=label, options=formatted, default=defaults, help=help,
+            "multiselect", key, key_as_main_identity={"max_selections"}, form_id=dg.form_id,
+            root=dg._root_name(), label=label, options=formatted, default=defaults, help=help,
             max_selections=max_selections, placeholder=placeholder)
 
         def deserialize(shown: Any) -> list[Any]:
@@ -156,10 +159,10 @@ class ChoiceMixin(ScalarMixin):
                 raise StreamlitSelectionCountExceedsMaxError(len(value), max_selections)
             kept = [v for v in value if v in opts]
             if len(kept) != len(value) and key is not None:
-                self._ctx().state.new_user[key] = kept
+                dg._ctx().state.new_user[key] = kept
             return kept
 
-        return self._value_widget(  # type: ignore[no-any-return]
+        return dg._value_widget(  # type: ignore[no-any-return]
             "multiselect", label, key, callback=callback, args=args, kwargs=kwargs, disabled=disabled, help=help,
             label_visibility=label_visibility, element_id=element_id, deserialize=deserialize, serialize=serialize,
             fields={"options": formatted, "max_selections": max_selections, "placeholder": placeholder},
@@ -169,9 +172,10 @@ class ChoiceMixin(ScalarMixin):
                       format_func: Callable[[Any], Any] = str, key: Any = None, help: str | None = None,
                       on_change: Any = None, args: Any = None, kwargs: Any = None, disabled: bool = False,
                       label_visibility: str = "visible", **_: Any) -> Any:
+        dg = self._target()  # resolved once: the block this call writes to
         key = to_key(key)
-        callback = self._policies(key, on_change, default=value)
-        label = self._label(label, label_visibility)
+        callback = dg._policies(key, on_change, default=value)
+        label = dg._label(label, label_visibility)
         opts = as_options(options)
         if not opts:
             raise StreamlitMissingRequiredParameterError("options", detail="Provide at least one option.")
@@ -186,9 +190,9 @@ class ChoiceMixin(ScalarMixin):
                 if value is not None:
                     raise
                 indices = [0]
-        formatted = self._options_fields(opts, format_func)
-        element_id = compute_element_id("select_slider", key, key_as_main_identity=True, form_id=self.form_id,
-                                        root=self._root_name(), label=label, options=formatted, value=indices,
+        formatted = dg._options_fields(opts, format_func)
+        element_id = compute_element_id("select_slider", key, key_as_main_identity=True, form_id=dg.form_id,
+                                        root=dg._root_name(), label=label, options=formatted, value=indices,
                                         help=help)
 
         def deserialize(shown: Any) -> Any:
@@ -203,7 +207,7 @@ class ChoiceMixin(ScalarMixin):
                 return [index_of(opts, v) for v in current]
             return index_of(opts, current)
 
-        result = self._value_widget(
+        result = dg._value_widget(
             "select_slider", label, key, callback=callback, args=args, kwargs=kwargs, disabled=disabled, help=help,
             label_visibility=label_visibility, element_id=element_id, deserialize=deserialize, serialize=serialize,
             fields={"options": formatted, "is_range": is_range}, format_func=format_func)

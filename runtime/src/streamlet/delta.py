@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import textwrap
-from typing import Any
+from typing import Any, Self
 
 from . import context
 from .elements import Block, exception_element
@@ -32,7 +32,7 @@ class DeltaGeneratorBase:
             )
         return ctx
 
-    def _target(self) -> DeltaGeneratorBase:
+    def _target(self) -> Self:
         """The generator that really receives a command (the innermost ``with`` block for ``st.*``)."""
         if self._block is None:
             ctx = context._current

@@ -153,7 +153,8 @@ class InputMixin(DeltaGeneratorBase):
                on_click: Callable[..., Any] | None = None, args: tuple[Any, ...] | None = None,
                kwargs: dict[str, Any] | None = None, *, type: str = "secondary", icon: str | None = None,
                disabled: bool = False, use_container_width: bool | None = None, **_: Any) -> bool:
-        return self._button(label, key, help, on_click, args, kwargs, submitter=False, type=type,
+        dg = self._target()  # resolved once: the block this call writes to
+        return dg._button(label, key, help, on_click, args, kwargs, submitter=False, type=type,
                             icon=icon, disabled=disabled, use_container_width=use_container_width)
 
     def form_submit_button(self, label: str = "Submit", help: str | None = None,
@@ -161,6 +162,7 @@ class InputMixin(DeltaGeneratorBase):
                            kwargs: dict[str, Any] | None = None, *, key: Any = None, type: str = "secondary",
                            icon: str | None = None, disabled: bool = False,
                            use_container_width: bool | None = None, **_: Any) -> bool:
-        key = to_key(key) or f"FormSubmitter:{self.form_id}-{label}"
-        return self._button(label, key, help, on_click, args, kwargs, submitter=True, type=type,
+        dg = self._target()  # resolved once: the block this call writes to
+        key = to_key(key) or f"FormSubmitter:{dg.form_id}-{label}"
+        return dg._button(label, key, help, on_click, args, kwargs, submitter=True, type=type,
                             icon=icon, disabled=disabled, use_container_width=use_container_width)

@@ -37,8 +37,9 @@ class LayoutMixin(DeltaGeneratorBase):
 
     def form(self, key: str, clear_on_submit: bool = False, *, enter_to_submit: bool = True, border: bool = True,
              **_: Any) -> Any:
-        ctx = self._ctx()
-        if self.form_id:
+        dg = self._target()  # resolved once: the block this call writes to
+        ctx = dg._ctx()
+        if dg.form_id:
             raise StreamlitInvalidLayoutContextError("Forms cannot be nested in other forms.")
         if key is not None and ctx.state.is_new_state_value(key):
             raise StreamlitValueAssignmentNotAllowedError(key)
@@ -47,10 +48,11 @@ class LayoutMixin(DeltaGeneratorBase):
         ctx.form_ids_this_run.add(key)
         block = Block("form", form_id=key, clear_on_submit=clear_on_submit, border=border,
                       enter_to_submit=enter_to_submit)
-        return self._child(block, form_id=key)
+        return dg._child(block, form_id=key)
 
     def columns(self, spec: Any, *, gap: str | None = "small", vertical_alignment: str = "top",
                 border: bool = False, **_: Any) -> list[Any]:
+        dg = self._target()  # resolved once: the block this call writes to
         if isinstance(spec, (int, float)) and not isinstance(spec, bool):
             if spec < 1 or int(spec) != spec:
                 raise StreamlitInvalidColumnSpecError()
@@ -61,11 +63,13 @@ class LayoutMixin(DeltaGeneratorBase):
         else:
             raise StreamlitInvalidColumnSpecError()
         total = sum(weights)
-        row = self._child(Block("columns", gap=gap, vertical_alignment=vertical_alignment, border=border))
+        row = dg._child(Block("columns", gap=gap, vertical_alignment=vertical_alignment, border=border))
         return [row._child(Block("column", weight=w / total)) for w in weights]
 
     def container(self, *, border: bool | None = None, key: Any = None, height: Any = "content", **_: Any) -> Any:
-        return self._child(Block("container", border=bool(border), key=None if key is None else str(key)))
+        dg = self._target()  # resolved once: the block this call writes to
+        return dg._child(Block("container", border=bool(border), key=None if key is None else str(key)))
 
     def expander(self, label: str, expanded: bool = False, *, icon: str | None = None, **_: Any) -> Any:
-        return self._child(Block("expander", label=str(label), expanded=bool(expanded), icon=icon))
+        dg = self._target()  # resolved once: the block this call writes to
+        return dg._child(Block("expander", label=str(label), expanded=bool(expanded), icon=icon))

@@ -94,13 +94,14 @@ class MiscWidgetsMixin(ChoiceMixin):
                         key: Any = None, help: str | None = None, on_click: Any = "rerun", args: Any = None,
                         kwargs: Any = None, *, type: str = "secondary", icon: str | None = None,
                         disabled: bool = False, **_: Any) -> bool:
+        dg = self._target()  # resolved once: the block this call writes to
         key = to_key(key)
         label = "" if label is None else str(label)
-        callback = self._policies(key, on_click, writes_allowed=False, param="on_click")
-        element_id = compute_element_id("download_button", key, key_as_main_identity=True, form_id=self.form_id,
-                                        root=self._root_name(), label=label, icon=icon, file_name=file_name,
+        callback = dg._policies(key, on_click, writes_allowed=False, param="on_click")
+        element_id = compute_element_id("download_button", key, key_as_main_identity=True, form_id=dg.form_id,
+                                        root=dg._root_name(), label=label, icon=icon, file_name=file_name,
                                         mime=mime, help=help, type=type)
-        if self.form_id:
+        if dg.form_id:
             raise StreamlitInvalidLayoutContextError(
                 f"`st.download_button()` can't be used in an `st.form()`.{FORM_DOCS_INFO}")
         # The page builds the file itself: text as text, bytes as base64 so binary files stay intact.
@@ -112,20 +113,21 @@ class MiscWidgetsMixin(ChoiceMixin):
         element = {"type": "download_button", "label": label, "help": help, "kind": type, "icon": icon,
                    "disabled": disabled, "file_name": file_name, "mime": mime, "data": text,
                    "data_base64": packed}
-        return bool(self._register(element, meta))
+        return bool(dg._register(element, meta))
 
     def file_uploader(self, label: str, type: Any = None, accept_multiple_files: bool = False, key: Any = None,
                       help: str | None = None, on_change: Any = None, args: Any = None, kwargs: Any = None, *,
                       disabled: bool = False, label_visibility: str = "visible", **_: Any) -> Any:
+        dg = self._target()  # resolved once: the block this call writes to
         key = to_key(key)
-        callback = self._policies(key, on_change, writes_allowed=False)
-        label = self._label(label, label_visibility)
+        callback = dg._policies(key, on_change, writes_allowed=False)
+        label = dg._label(label, label_visibility)
         types = [type] if isinstance(type, str) else list(type) if type else None
         element_id = compute_element_id(
-            "file_uploader", key, key_as_main_identity={"type", "accept_multiple_files"}, form_id=self.form_id,
-            root=self._root_name(), label=label, type=types, accept_multiple_files=accept_multiple_files, help=help)
+            "file_uploader", key, key_as_main_identity={"type", "accept_multiple_files"}, form_id=dg.form_id,
+            root=dg._root_name(), label=label, type=types, accept_multiple_files=accept_multiple_files, help=help)
         empty: Any = [] if accept_multiple_files else None
-        return self._value_widget(
+        return dg._value_widget(
             "file_uploader", label, key, callback=callback, args=args, kwargs=kwargs, disabled=disabled, help=help,
             label_visibility=label_visibility, element_id=element_id, deserialize=lambda v: deepcopy(empty),
             serialize=lambda v: None, fields={"accept": types, "multiple": bool(accept_multiple_files)})
@@ -134,11 +136,12 @@ class MiscWidgetsMixin(ChoiceMixin):
                     hide_index: bool | None = None, column_order: Any = None, column_config: Any = None,
                     num_rows: str = "fixed", disabled: Any = False, key: Any = None, on_change: Any = None,
                     args: Any = None, kwargs: Any = None, **_: Any) -> Any:
+        dg = self._target()  # resolved once: the block this call writes to
         key = to_key(key)
-        callback = self._policies(key, on_change, writes_allowed=False)
+        callback = dg._policies(key, on_change, writes_allowed=False)
         columns, rows, shape = _table(data)
-        element_id = compute_element_id("data_editor", key, key_as_main_identity=True, form_id=self.form_id,
-                                        root=self._root_name(), columns=columns, rows=repr(rows),
+        element_id = compute_element_id("data_editor", key, key_as_main_identity=True, form_id=dg.form_id,
+                                        root=dg._root_name(), columns=columns, rows=repr(rows),
                                         num_rows=num_rows)
         empty: dict[str, Any] = {"edited_rows": {}, "added_rows": [], "deleted_rows": []}
 
@@ -149,7 +152,7 @@ class MiscWidgetsMixin(ChoiceMixin):
                 return _diff(columns, rows, shown)
             return deepcopy(empty)
 
-        edits = self._value_widget(
+        edits = dg._value_widget(
             "data_editor", "", key, callback=callback, args=args, kwargs=kwargs, disabled=disabled is True,
             help=None, label_visibility="visible", element_id=element_id, deserialize=deserialize,
             serialize=lambda e: _apply(columns, rows, e),

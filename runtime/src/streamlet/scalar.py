@@ -172,13 +172,15 @@ class ScalarMixin(InputMixin):
     def checkbox(self, label: str, value: bool = False, key: Any = None, help: str | None = None,
                  on_change: Any = None, args: Any = None, kwargs: Any = None, *, disabled: bool = False,
                  label_visibility: str = "visible", **_: Any) -> bool:
-        return self._checkbox("checkbox", label, value, key, help, on_change, args, kwargs, disabled,
+        dg = self._target()  # resolved once: the block this call writes to
+        return dg._checkbox("checkbox", label, value, key, help, on_change, args, kwargs, disabled,
                               label_visibility)
 
     def toggle(self, label: str, value: bool = False, key: Any = None, help: str | None = None,
                on_change: Any = None, args: Any = None, kwargs: Any = None, *, disabled: bool = False,
                label_visibility: str = "visible", **_: Any) -> bool:
-        return self._checkbox("toggle", label, value, key, help, on_change, args, kwargs, disabled,
+        dg = self._target()  # resolved once: the block this call writes to
+        return dg._checkbox("toggle", label, value, key, help, on_change, args, kwargs, disabled,
                               label_visibility)
 
     # -- text ----------------------------------------------------------------
@@ -216,14 +218,16 @@ class ScalarMixin(InputMixin):
                    type: str = "default", help: str | None = None, autocomplete: str | None = None,
                    on_change: Any = None, args: Any = None, kwargs: Any = None, *, placeholder: str | None = None,
                    disabled: bool = False, label_visibility: str = "visible", **_: Any) -> str | None:
-        return self._text("text_input", label, value, max_chars, key, help, on_change, args, kwargs, placeholder,
+        dg = self._target()  # resolved once: the block this call writes to
+        return dg._text("text_input", label, value, max_chars, key, help, on_change, args, kwargs, placeholder,
                           disabled, label_visibility, type)
 
     def text_area(self, label: str, value: Any = "", height: Any = None, max_chars: int | None = None,
                   key: Any = None, help: str | None = None, on_change: Any = None, args: Any = None,
                   kwargs: Any = None, *, placeholder: str | None = None, disabled: bool = False,
                   label_visibility: str = "visible", **_: Any) -> str | None:
-        return self._text("text_area", label, value, max_chars, key, help, on_change, args, kwargs, placeholder,
+        dg = self._target()  # resolved once: the block this call writes to
+        return dg._text("text_area", label, value, max_chars, key, help, on_change, args, kwargs, placeholder,
                           disabled, label_visibility)
 
     # -- number_input --------------------------------------------------------
@@ -232,17 +236,18 @@ class ScalarMixin(InputMixin):
                      on_change: Any = None, args: Any = None, kwargs: Any = None, *,
                      placeholder: str | None = None, disabled: bool = False, label_visibility: str = "visible",
                      **_: Any) -> Any:
+        dg = self._target()  # resolved once: the block this call writes to
         key = to_key(key)
-        callback = self._policies(key, on_change, default=value if value != "min" else None)
-        label = self._label(label, label_visibility)
+        callback = dg._policies(key, on_change, default=value if value != "min" else None)
+        label = dg._label(label, label_visibility)
         element_id = compute_element_id(
-            "number_input", key, key_as_main_identity=True, form_id=self.form_id, root=self._root_name(),
+            "number_input", key, key_as_main_identity=True, form_id=dg.form_id, root=dg._root_name(),
             label=label, min_value=min_value, max_value=max_value, value=value, step=step, format=format,
             help=help, placeholder=None if placeholder is None else str(placeholder))
         spec = number_spec(min_value, max_value, value, step, format,
-                           key is not None and self._state_says_none(key))
+                           key is not None and dg._state_says_none(key))
         for line in spec.logs:
-            self._log(line)
+            dg._log(line)
         value, step, number_format, all_ints = spec.value, spec.step, spec.format, spec.all_ints
         low, high, has_min, has_max = spec.low, spec.high, min_value is not None, max_value is not None
         default = value
@@ -259,10 +264,10 @@ class ScalarMixin(InputMixin):
             if current is not None and ((has_min and current < min_value) or (has_max and current > max_value)):
                 current = value
                 if key is not None:
-                    self._ctx().state.new_user[key] = current
+                    dg._ctx().state.new_user[key] = current
             return current
 
-        return self._value_widget(
+        return dg._value_widget(
             "number_input", label, key, callback=callback, args=args, kwargs=kwargs, disabled=disabled, help=help,
             label_visibility=label_visibility, element_id=element_id, deserialize=deserialize,
             serialize=lambda v: v, after=reset_out_of_range,
@@ -274,14 +279,15 @@ class ScalarMixin(InputMixin):
                format: str | None = None, key: Any = None, help: str | None = None, on_change: Any = None,
                args: Any = None, kwargs: Any = None, *, disabled: bool = False, label_visibility: str = "visible",
                **_: Any) -> Any:
+        dg = self._target()  # resolved once: the block this call writes to
         key = to_key(key)
-        callback = self._policies(key, on_change, default=value)
-        label = self._label(label, label_visibility)
+        callback = dg._policies(key, on_change, default=value)
+        label = dg._label(label, label_visibility)
         element_id = compute_element_id(
-            "slider", key, key_as_main_identity=SLIDER_IDENTITY, form_id=self.form_id,
-            root=self._root_name(), label=label, min_value=min_value, max_value=max_value, value=value, step=step,
+            "slider", key, key_as_main_identity=SLIDER_IDENTITY, form_id=dg.form_id,
+            root=dg._root_name(), label=label, min_value=min_value, max_value=max_value, value=value, step=step,
             format=format, help=help)
-        state = self._ctx().state
+        state = dg._ctx().state
         in_state, state_value = False, None
         if value is None and key is not None:
             try:
@@ -294,7 +300,7 @@ class ScalarMixin(InputMixin):
                 spec.check_in_range(current)
             return current
 
-        return self._value_widget(
+        return dg._value_widget(
             "slider", label, key, callback=callback, args=args, kwargs=kwargs, disabled=disabled, help=help,
             label_visibility=label_visibility, element_id=element_id, deserialize=spec.deserialize,
             serialize=spec.serialize, fields=spec.fields(), after=check)
@@ -303,11 +309,12 @@ class ScalarMixin(InputMixin):
     def color_picker(self, label: str, value: str | None = None, key: Any = None, help: str | None = None,
                      on_change: Any = None, args: Any = None, kwargs: Any = None, *, disabled: bool = False,
                      label_visibility: str = "visible", **_: Any) -> str:
+        dg = self._target()  # resolved once: the block this call writes to
         key = to_key(key)
-        callback = self._policies(key, on_change, default=value)
-        label = self._label(label, label_visibility)
-        element_id = compute_element_id("color_picker", key, key_as_main_identity=True, form_id=self.form_id,
-                                        root=self._root_name(), label=label, value=str(value), help=help)
+        callback = dg._policies(key, on_change, default=value)
+        label = dg._label(label, label_visibility)
+        element_id = compute_element_id("color_picker", key, key_as_main_identity=True, form_id=dg.form_id,
+                                        root=dg._root_name(), label=label, value=str(value), help=help)
         if value is None:
             value = "#000000"
         if not isinstance(value, str):
@@ -317,7 +324,7 @@ class ScalarMixin(InputMixin):
             raise StreamlitAPIException(f"'{value}' is not a valid hex code for colors. Valid ones are like "
                                         "'#00FFAA' or '#000'.")
         default = value
-        return self._value_widget(  # type: ignore[no-any-return]
+        return dg._value_widget(  # type: ignore[no-any-return]
             "color_picker", label, key, callback=callback, args=args, kwargs=kwargs, disabled=disabled, help=help,
             label_visibility=label_visibility, element_id=element_id,
             deserialize=lambda v: str(v if v is not None else default), serialize=str, fields={})
@@ -327,17 +334,18 @@ class ScalarMixin(InputMixin):
                    key: Any = None, help: str | None = None, on_change: Any = None, args: Any = None,
                    kwargs: Any = None, *, format: str = "YYYY/MM/DD", disabled: bool = False,
                    label_visibility: str = "visible", **_: Any) -> Any:
+        dg = self._target()  # resolved once: the block this call writes to
         key = to_key(key)
-        callback = self._policies(key, on_change, default=value if value != "today" else None)
-        label = self._label(label, label_visibility)
+        callback = dg._policies(key, on_change, default=value if value != "today" else None)
+        label = dg._label(label, label_visibility)
         element_id = compute_element_id(
-            "date_input", key, key_as_main_identity={"min_value", "max_value"}, form_id=self.form_id,
-            root=self._root_name(), label=label, value=repr(value), min_value=repr(min_value),
+            "date_input", key, key_as_main_identity={"min_value", "max_value"}, form_id=dg.form_id,
+            root=dg._root_name(), label=label, value=repr(value), min_value=repr(min_value),
             max_value=repr(max_value), help=help, format=format)
-        if key is not None and self._state_says_none(key):
+        if key is not None and dg._state_says_none(key):
             value = None
         spec = DateSpec.from_raw(value, min_value, max_value)
-        return self._value_widget(
+        return dg._value_widget(
             "date_input", label, key, callback=callback, args=args, kwargs=kwargs, disabled=disabled, help=help,
             label_visibility=label_visibility, element_id=element_id, deserialize=spec.deserialize,
             serialize=spec.serialize, fields={"min": spec.min.isoformat(), "max": spec.max.isoformat(),
@@ -346,16 +354,17 @@ class ScalarMixin(InputMixin):
     def time_input(self, label: str, value: Any = "now", key: Any = None, help: str | None = None,
                    on_change: Any = None, args: Any = None, kwargs: Any = None, *, disabled: bool = False,
                    label_visibility: str = "visible", step: Any = timedelta(minutes=15), **_: Any) -> Any:
+        dg = self._target()  # resolved once: the block this call writes to
         key = to_key(key)
-        callback = self._policies(key, on_change, default=value if value != "now" else None)
-        label = self._label(label, label_visibility)
-        element_id = compute_element_id("time_input", key, key_as_main_identity=True, form_id=self.form_id,
-                                        root=self._root_name(), label=label, value=repr(value), help=help,
+        callback = dg._policies(key, on_change, default=value if value != "now" else None)
+        label = dg._label(label, label_visibility)
+        element_id = compute_element_id("time_input", key, key_as_main_identity=True, form_id=dg.form_id,
+                                        root=dg._root_name(), label=label, value=repr(value), help=help,
                                         step=repr(step))
-        if key is not None and self._state_says_none(key):
+        if key is not None and dg._state_says_none(key):
             value = None
         spec = TimeSpec.from_raw(value, step)
-        return self._value_widget(
+        return dg._value_widget(
             "time_input", label, key, callback=callback, args=args, kwargs=kwargs, disabled=disabled, help=help,
             label_visibility=label_visibility, element_id=element_id, deserialize=spec.deserialize,
             serialize=spec.serialize, fields={"step": spec.step_seconds})

@@ -284,5 +284,14 @@ class SessionStateProxy(AttributeAccess, MutableMapping[str, Any]):
         require_valid_user_key(key)
         del self._state()[key]
 
+    def __contains__(self, key: object) -> bool:
+        name = str(key)
+        require_valid_user_key(name)  # as in Streamlit, `"" in st.session_state` is an error, not False
+        try:
+            self._state().lookup(name)
+        except KeyError:
+            return False
+        return True
+
     def to_dict(self) -> dict[str, Any]:
         return self._state().filtered()

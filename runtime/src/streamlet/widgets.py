@@ -22,7 +22,7 @@ def is_keyed_element_id(key: str) -> bool:
     return is_element_id(key) and not key.endswith("-None")
 
 
-@dataclass
+@dataclass(slots=True)
 class WidgetMeta:
     """What a widget registered in its last run: its callback, arguments and value rules."""
 
