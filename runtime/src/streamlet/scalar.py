@@ -77,6 +77,15 @@ class NumberSpec:
     high: Any
     logs: tuple[str, ...]
 
+    def deserialize(self, shown: Any) -> Any:
+        """The client's number, or the default when it is missing or outside the bounds."""
+        result = shown if shown is not None else self.value
+        if result is not None:
+            result = int(result) if self.all_ints else float(result)
+            if (not self.all_ints and not math.isfinite(result)) or result < self.low or result > self.high:
+                return self.value
+        return result
+
 
 _NUMBER_SPECS: dict[tuple[Any, ...], NumberSpec] = {}
 
@@ -139,6 +148,10 @@ def _check_number_args(min_value: Any, max_value: Any, value: Any, step: Any, fo
     low = min_value if min_value is not None else (MIN_SAFE_INTEGER if all_ints else -MAX_FLOAT)
     high = max_value if max_value is not None else (MAX_SAFE_INTEGER if all_ints else MAX_FLOAT)
     return NumberSpec(value, step, number_format, bool(all_ints), low, high, tuple(logs))
+
+
+def _same(value: Any) -> Any:
+    return value
 
 
 class ScalarMixin(InputMixin):
@@ -249,16 +262,7 @@ class ScalarMixin(InputMixin):
         for line in spec.logs:
             dg._log(line)
         value, step, number_format, all_ints = spec.value, spec.step, spec.format, spec.all_ints
-        low, high, has_min, has_max = spec.low, spec.high, min_value is not None, max_value is not None
-        default = value
-
-        def deserialize(v: Any) -> Any:
-            result = v if v is not None else default
-            if result is not None:
-                result = int(result) if all_ints else float(result)
-                if (not all_ints and not math.isfinite(result)) or result < low or result > high:
-                    return default
-            return result
+        has_min, has_max = min_value is not None, max_value is not None
 
         def reset_out_of_range(current: Any) -> Any:
             if current is not None and ((has_min and current < min_value) or (has_max and current > max_value)):
@@ -269,8 +273,8 @@ class ScalarMixin(InputMixin):
 
         return dg._value_widget(
             "number_input", label, key, callback=callback, args=args, kwargs=kwargs, disabled=disabled, help=help,
-            label_visibility=label_visibility, element_id=element_id, deserialize=deserialize,
-            serialize=lambda v: v, after=reset_out_of_range,
+            label_visibility=label_visibility, element_id=element_id, deserialize=spec.deserialize,
+            serialize=_same, after=reset_out_of_range if has_min or has_max else None,
             fields={"min": min_value, "max": max_value, "step": step, "format": number_format,
                     "data_type": "int" if all_ints else "float", "placeholder": placeholder})
 

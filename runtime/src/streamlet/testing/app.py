@@ -28,6 +28,9 @@ ELEMENT_CLASSES: dict[str, type[Element]] = {
     "file_uploader": inputs.FileUploader, "data_editor": inputs.DataEditor,
 }
 BLOCK_TYPES = {"main", "sidebar", "form", "columns", "column", "container", "expander"}
+BUTTON_TYPES = frozenset({"button", "form_submit_button", "download_button"})
+NOT_SENT = frozenset({"exception", "data_editor"})
+"""Elements with an id whose value AppTest does not send (Streamlit's sends none for a data_editor)."""
 LIST_TYPES.update({"text", "help", *ELEMENT_CLASSES, *BLOCK_TYPES} - {"main", "sidebar"})
 
 
@@ -133,34 +136,40 @@ class AppTest(Queries):
         have wrappers; the others send what they hold.
         """
         wrappers = self._wrappers
-        widgets = []
-        for node in self._nodes:
-            if "id" not in node or node["type"] == "exception":
-                continue
-            wrapper = wrappers.get(id(node))
-            if wrapper is None or not isinstance(wrapper, inputs.Widget):
-                wrapper = wrap(node, self)
-            if isinstance(wrapper, inputs.Widget) and wrapper.sends_state:
-                widgets.append(wrapper)
-        submitted = {w.form_id for w in widgets
-                     if isinstance(w, inputs.Button) and w._pending is True and w.form_id}
+        entries = [(node, wrappers.get(id(node))) for node in self._nodes
+                   if "id" in node and node["type"] not in NOT_SENT]
+        submitted = {node["form_id"] for node, w in entries
+                     if node.get("form_id") and isinstance(w, inputs.Button) and w._pending is True}
         clears = {n["form_id"]: bool(n.get("clear_on_submit")) for n in self._index.get("form", ())}
         states: dict[str, Any] = {}
-        for widget in widgets:
-            form = widget.form_id
+        for node, widget in entries:
+            form = node.get("form_id")
+            pending = isinstance(widget, inputs.Widget) and widget.has_pending
             if (form and form in submitted and form in self._cleared_forms and clears.get(form)
-                    and not isinstance(widget, inputs.Button) and not widget.has_pending):
-                states[widget.id] = None
-            elif form and form not in submitted:
-                states[widget.id] = widget.committed_state()
+                    and node["type"] not in BUTTON_TYPES and not pending):
+                states[node["id"]] = None
+            elif not pending or (form and form not in submitted):
+                states[node["id"]] = self._committed(node)
             else:
-                states[widget.id] = widget.widget_state()
+                states[node["id"]] = widget.widget_state()  # type: ignore[union-attr]
         for form in submitted:
             if clears.get(form):
                 self._cleared_forms.add(form)
             else:
                 self._cleared_forms.discard(form)
         return states
+
+    def _committed(self, node: dict[str, Any]) -> Any:
+        """What a widget nobody set sends: a button is not clicked; others send the value they hold."""
+        if node["type"] in BUTTON_TYPES:
+            return False
+        meta = self._session.state.meta.get(node["id"])
+        if meta is not None:
+            try:
+                return meta.serialize(self._session.state.lookup(node["id"]))
+            except KeyError:
+                pass
+        return node.get("value")
 
     def run(self, *, timeout: float | None = None) -> AppTest:
         """Run the script with the widget values set since the last run; return self."""

@@ -16,9 +16,6 @@ class AppTestError(Exception):
 class Widget(Element):
     """An element with a value the test can change before the next ``run()``."""
 
-    sends_state = True
-    """Whether AppTest sends this widget's value on a run (Streamlit's sends none for a data_editor)."""
-
     def __init__(self, node: dict[str, Any], root: Any) -> None:
         super().__init__(node, root)
         self._pending: Any = UNSET
@@ -340,7 +337,6 @@ class Table:
 
 
 class DataEditor(Widget):
-    sends_state = False
     @property
     def value(self) -> Table:
         """The table the editor was given, as Streamlit's AppTest reads it (edits are in session state)."""
