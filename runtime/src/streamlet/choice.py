@@ -107,23 +107,23 @@ class ChoiceMixin(ScalarMixin):
                   key: Any = None, help: str | None = None, on_change: Any = None, args: Any = None,
                   kwargs: Any = None, *, placeholder: str | None = None, disabled: bool = False,
                   label_visibility: str = "visible", accept_new_options: bool = False, **_: Any) -> Any:
-        dg = self._target()  # resolved once: the block this call writes to
+        dg = self._target()
         return dg._single_choice("selectbox", label, options, index, format_func, key, help, on_change, args,
-                                   kwargs, disabled, label_visibility, {"placeholder": placeholder})
+                                 kwargs, disabled, label_visibility, {"placeholder": placeholder})
 
     def radio(self, label: str, options: Any, index: int | None = 0, format_func: Callable[[Any], Any] = str,
               key: Any = None, help: str | None = None, on_change: Any = None, args: Any = None,
               kwargs: Any = None, *, disabled: bool = False, horizontal: bool = False, captions: Any = None,
               label_visibility: str = "visible", **_: Any) -> Any:
-        dg = self._target()  # resolved once: the block this call writes to
+        dg = self._target()
         return dg._single_choice("radio", label, options, index, format_func, key, help, on_change, args, kwargs,
-                                   disabled, label_visibility, {"horizontal": horizontal, "captions": captions})
+                                 disabled, label_visibility, {"horizontal": horizontal, "captions": captions})
 
     def multiselect(self, label: str, options: Any, default: Any = None, format_func: Callable[[Any], Any] = str,
                     key: Any = None, help: str | None = None, on_change: Any = None, args: Any = None,
                     kwargs: Any = None, *, max_selections: int | None = None, placeholder: str | None = None,
                     disabled: bool = False, label_visibility: str = "visible", **_: Any) -> list[Any]:
-        dg = self._target()  # resolved once: the block this call writes to
+        dg = self._target()
         key = to_key(key)
         callback = dg._policies(key, on_change, default=default)
         label = dg._label(label, label_visibility)
@@ -172,7 +172,7 @@ class ChoiceMixin(ScalarMixin):
                       format_func: Callable[[Any], Any] = str, key: Any = None, help: str | None = None,
                       on_change: Any = None, args: Any = None, kwargs: Any = None, disabled: bool = False,
                       label_visibility: str = "visible", **_: Any) -> Any:
-        dg = self._target()  # resolved once: the block this call writes to
+        dg = self._target()
         key = to_key(key)
         callback = dg._policies(key, on_change, default=value)
         label = dg._label(label, label_visibility)

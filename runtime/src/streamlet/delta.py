@@ -33,7 +33,11 @@ class DeltaGeneratorBase:
         return ctx
 
     def _target(self) -> Self:
-        """The generator that really receives a command (the innermost ``with`` block for ``st.*``)."""
+        """The generator that really receives a command (the innermost ``with`` block for ``st.*``).
+
+        Each public command resolves it once (``dg = self._target()``) and works on that
+        generator, whose own ``_target()`` is then itself.
+        """
         if self._block is None:
             ctx = context._current
             if ctx is None:

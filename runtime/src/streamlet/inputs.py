@@ -153,16 +153,16 @@ class InputMixin(DeltaGeneratorBase):
                on_click: Callable[..., Any] | None = None, args: tuple[Any, ...] | None = None,
                kwargs: dict[str, Any] | None = None, *, type: str = "secondary", icon: str | None = None,
                disabled: bool = False, use_container_width: bool | None = None, **_: Any) -> bool:
-        dg = self._target()  # resolved once: the block this call writes to
+        dg = self._target()
         return dg._button(label, key, help, on_click, args, kwargs, submitter=False, type=type,
-                            icon=icon, disabled=disabled, use_container_width=use_container_width)
+                          icon=icon, disabled=disabled, use_container_width=use_container_width)
 
     def form_submit_button(self, label: str = "Submit", help: str | None = None,
                            on_click: Callable[..., Any] | None = None, args: tuple[Any, ...] | None = None,
                            kwargs: dict[str, Any] | None = None, *, key: Any = None, type: str = "secondary",
                            icon: str | None = None, disabled: bool = False,
                            use_container_width: bool | None = None, **_: Any) -> bool:
-        dg = self._target()  # resolved once: the block this call writes to
+        dg = self._target()
         key = to_key(key) or f"FormSubmitter:{dg.form_id}-{label}"
         return dg._button(label, key, help, on_click, args, kwargs, submitter=True, type=type,
-                            icon=icon, disabled=disabled, use_container_width=use_container_width)
+                          icon=icon, disabled=disabled, use_container_width=use_container_width)

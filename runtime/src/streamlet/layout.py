@@ -37,7 +37,7 @@ class LayoutMixin(DeltaGeneratorBase):
 
     def form(self, key: str, clear_on_submit: bool = False, *, enter_to_submit: bool = True, border: bool = True,
              **_: Any) -> Any:
-        dg = self._target()  # resolved once: the block this call writes to
+        dg = self._target()
         ctx = dg._ctx()
         if dg.form_id:
             raise StreamlitInvalidLayoutContextError("Forms cannot be nested in other forms.")
@@ -52,7 +52,7 @@ class LayoutMixin(DeltaGeneratorBase):
 
     def columns(self, spec: Any, *, gap: str | None = "small", vertical_alignment: str = "top",
                 border: bool = False, **_: Any) -> list[Any]:
-        dg = self._target()  # resolved once: the block this call writes to
+        dg = self._target()
         if isinstance(spec, (int, float)) and not isinstance(spec, bool):
             if spec < 1 or int(spec) != spec:
                 raise StreamlitInvalidColumnSpecError()
@@ -67,9 +67,9 @@ class LayoutMixin(DeltaGeneratorBase):
         return [row._child(Block("column", weight=w / total)) for w in weights]
 
     def container(self, *, border: bool | None = None, key: Any = None, height: Any = "content", **_: Any) -> Any:
-        dg = self._target()  # resolved once: the block this call writes to
+        dg = self._target()
         return dg._child(Block("container", border=bool(border), key=None if key is None else str(key)))
 
     def expander(self, label: str, expanded: bool = False, *, icon: str | None = None, **_: Any) -> Any:
-        dg = self._target()  # resolved once: the block this call writes to
+        dg = self._target()
         return dg._child(Block("expander", label=str(label), expanded=bool(expanded), icon=icon))

@@ -94,7 +94,7 @@ class MiscWidgetsMixin(ChoiceMixin):
                         key: Any = None, help: str | None = None, on_click: Any = "rerun", args: Any = None,
                         kwargs: Any = None, *, type: str = "secondary", icon: str | None = None,
                         disabled: bool = False, **_: Any) -> bool:
-        dg = self._target()  # resolved once: the block this call writes to
+        dg = self._target()
         key = to_key(key)
         label = "" if label is None else str(label)
         callback = dg._policies(key, on_click, writes_allowed=False, param="on_click")
@@ -118,7 +118,7 @@ class MiscWidgetsMixin(ChoiceMixin):
     def file_uploader(self, label: str, type: Any = None, accept_multiple_files: bool = False, key: Any = None,
                       help: str | None = None, on_change: Any = None, args: Any = None, kwargs: Any = None, *,
                       disabled: bool = False, label_visibility: str = "visible", **_: Any) -> Any:
-        dg = self._target()  # resolved once: the block this call writes to
+        dg = self._target()
         key = to_key(key)
         callback = dg._policies(key, on_change, writes_allowed=False)
         label = dg._label(label, label_visibility)
@@ -136,7 +136,7 @@ class MiscWidgetsMixin(ChoiceMixin):
                     hide_index: bool | None = None, column_order: Any = None, column_config: Any = None,
                     num_rows: str = "fixed", disabled: Any = False, key: Any = None, on_change: Any = None,
                     args: Any = None, kwargs: Any = None, **_: Any) -> Any:
-        dg = self._target()  # resolved once: the block this call writes to
+        dg = self._target()
         key = to_key(key)
         callback = dg._policies(key, on_change, writes_allowed=False)
         columns, rows, shape = _table(data)

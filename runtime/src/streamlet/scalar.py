@@ -185,16 +185,16 @@ class ScalarMixin(InputMixin):
     def checkbox(self, label: str, value: bool = False, key: Any = None, help: str | None = None,
                  on_change: Any = None, args: Any = None, kwargs: Any = None, *, disabled: bool = False,
                  label_visibility: str = "visible", **_: Any) -> bool:
-        dg = self._target()  # resolved once: the block this call writes to
+        dg = self._target()
         return dg._checkbox("checkbox", label, value, key, help, on_change, args, kwargs, disabled,
-                              label_visibility)
+                            label_visibility)
 
     def toggle(self, label: str, value: bool = False, key: Any = None, help: str | None = None,
                on_change: Any = None, args: Any = None, kwargs: Any = None, *, disabled: bool = False,
                label_visibility: str = "visible", **_: Any) -> bool:
-        dg = self._target()  # resolved once: the block this call writes to
+        dg = self._target()
         return dg._checkbox("toggle", label, value, key, help, on_change, args, kwargs, disabled,
-                              label_visibility)
+                            label_visibility)
 
     # -- text ----------------------------------------------------------------
     def _text(self, kind: str, label: Any, value: Any, max_chars: int | None, key: Any, help: str | None,
@@ -231,17 +231,17 @@ class ScalarMixin(InputMixin):
                    type: str = "default", help: str | None = None, autocomplete: str | None = None,
                    on_change: Any = None, args: Any = None, kwargs: Any = None, *, placeholder: str | None = None,
                    disabled: bool = False, label_visibility: str = "visible", **_: Any) -> str | None:
-        dg = self._target()  # resolved once: the block this call writes to
+        dg = self._target()
         return dg._text("text_input", label, value, max_chars, key, help, on_change, args, kwargs, placeholder,
-                          disabled, label_visibility, type)
+                        disabled, label_visibility, type)
 
     def text_area(self, label: str, value: Any = "", height: Any = None, max_chars: int | None = None,
                   key: Any = None, help: str | None = None, on_change: Any = None, args: Any = None,
                   kwargs: Any = None, *, placeholder: str | None = None, disabled: bool = False,
                   label_visibility: str = "visible", **_: Any) -> str | None:
-        dg = self._target()  # resolved once: the block this call writes to
+        dg = self._target()
         return dg._text("text_area", label, value, max_chars, key, help, on_change, args, kwargs, placeholder,
-                          disabled, label_visibility)
+                        disabled, label_visibility)
 
     # -- number_input --------------------------------------------------------
     def number_input(self, label: str, min_value: Any = None, max_value: Any = None, value: Any = "min",
@@ -249,7 +249,7 @@ class ScalarMixin(InputMixin):
                      on_change: Any = None, args: Any = None, kwargs: Any = None, *,
                      placeholder: str | None = None, disabled: bool = False, label_visibility: str = "visible",
                      **_: Any) -> Any:
-        dg = self._target()  # resolved once: the block this call writes to
+        dg = self._target()
         key = to_key(key)
         callback = dg._policies(key, on_change, default=value if value != "min" else None)
         label = dg._label(label, label_visibility)
@@ -283,7 +283,7 @@ class ScalarMixin(InputMixin):
                format: str | None = None, key: Any = None, help: str | None = None, on_change: Any = None,
                args: Any = None, kwargs: Any = None, *, disabled: bool = False, label_visibility: str = "visible",
                **_: Any) -> Any:
-        dg = self._target()  # resolved once: the block this call writes to
+        dg = self._target()
         key = to_key(key)
         callback = dg._policies(key, on_change, default=value)
         label = dg._label(label, label_visibility)
@@ -313,7 +313,7 @@ class ScalarMixin(InputMixin):
     def color_picker(self, label: str, value: str | None = None, key: Any = None, help: str | None = None,
                      on_change: Any = None, args: Any = None, kwargs: Any = None, *, disabled: bool = False,
                      label_visibility: str = "visible", **_: Any) -> str:
-        dg = self._target()  # resolved once: the block this call writes to
+        dg = self._target()
         key = to_key(key)
         callback = dg._policies(key, on_change, default=value)
         label = dg._label(label, label_visibility)
@@ -338,7 +338,7 @@ class ScalarMixin(InputMixin):
                    key: Any = None, help: str | None = None, on_change: Any = None, args: Any = None,
                    kwargs: Any = None, *, format: str = "YYYY/MM/DD", disabled: bool = False,
                    label_visibility: str = "visible", **_: Any) -> Any:
-        dg = self._target()  # resolved once: the block this call writes to
+        dg = self._target()
         key = to_key(key)
         callback = dg._policies(key, on_change, default=value if value != "today" else None)
         label = dg._label(label, label_visibility)
@@ -358,7 +358,7 @@ class ScalarMixin(InputMixin):
     def time_input(self, label: str, value: Any = "now", key: Any = None, help: str | None = None,
                    on_change: Any = None, args: Any = None, kwargs: Any = None, *, disabled: bool = False,
                    label_visibility: str = "visible", step: Any = timedelta(minutes=15), **_: Any) -> Any:
-        dg = self._target()  # resolved once: the block this call writes to
+        dg = self._target()
         key = to_key(key)
         callback = dg._policies(key, on_change, default=value if value != "now" else None)
         label = dg._label(label, label_visibility)
