@@ -52,12 +52,10 @@ def block(snippet: Snippet) -> str:
             f'{data}</script><div class="st-live-code"><pre><code>{code}</code></pre></div></div>')
 
 
-@pytest.fixture(scope="module")
-def widgets_page(tmp_path_factory: pytest.TempPathFactory) -> Any:
+def make_page(root: Path) -> None:
     assets = ROOT / "site" / "assets"
     if not (assets / "streamlet" / "page.js").exists():
         pytest.fail("site/ is not built: run 'make build' (make test does it)")
-    root = tmp_path_factory.mktemp("widgets")
     os.symlink(assets, root / "assets")
     steps = [Step(expect={"markdown": ["Count `0`", "Fahrenheit `32.0`"]}),
              Step("click", "Add", expect={"markdown": ["Count `1`", "Fahrenheit `32.0`"]})]
@@ -68,7 +66,23 @@ def widgets_page(tmp_path_factory: pytest.TempPathFactory) -> Any:
         '<link rel="icon" href="data:,"><link rel="stylesheet" href="assets/streamlet/page.css">'
         '<script type="module" src="assets/streamlet/page.js"></script></head><body>'
         + "".join(block(b) for b in blocks) + "</body></html>", encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def widgets_page(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    root = tmp_path_factory.mktemp("widgets")
+    make_page(root)
     server, url = serve_in_thread(root)
+    yield url
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def plain_page(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    """The same page from a host that sends no COOP/COEP headers (as GitHub Pages)."""
+    root = tmp_path_factory.mktemp("plain")
+    make_page(root)
+    server, url = serve_in_thread(root, isolated=False)
     yield url
     server.shutdown()
 
@@ -109,4 +123,30 @@ def test_form_slider_check_and_stop(browser: Any, widgets_page: str, report: Any
     isolated = page.evaluate("crossOriginIsolated")
     report(f"browser: form, slider, docs check and Stop work live (cross-origin isolated: {isolated})")
     assert problems == [], f"console problems: {problems}"
+    page.close()
+
+
+def test_stop_without_isolation_replaces_the_worker_and_other_blocks_come_back(
+        browser: Any, plain_page: str, report: Any) -> None:
+    page = browser.new_page()
+    page.goto(plain_page)
+    assert page.evaluate("crossOriginIsolated") is False
+    live = page.locator('.st-live[data-id="form-slider"]')
+    runaway = page.locator('.st-live[data-id="runaway"]')
+    live.get_by_role("button", name="Add", exact=True).click()
+    expect(live).to_contain_text("Count 1", timeout=120_000)
+    runaway.get_by_role("button", name="Spin", exact=True).click()
+    stop = runaway.get_by_role("button", name="停止", exact=True)
+    expect(stop).to_be_enabled(timeout=30_000)
+    stop.click()
+    expect(runaway).to_contain_text("停止しました", timeout=30_000)
+    # The new worker starts every block afresh: the other block works again, from a new session
+    # (two more clicks count 2, where the old session would have counted 3).
+    add = live.get_by_role("button", name="Add", exact=True)
+    expect(live).to_contain_text("Count 0", timeout=120_000)
+    add.click()
+    expect(live).to_contain_text("Count 1", timeout=30_000)
+    add.click()
+    expect(live).to_contain_text("Count 2", timeout=30_000)
+    report("browser: Stop without cross-origin isolation replaces the worker; the other block works again")
     page.close()

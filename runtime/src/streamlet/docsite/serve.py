@@ -35,8 +35,9 @@ class Handler(http.server.SimpleHTTPRequestHandler):
     extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, **TYPES}
 
     def end_headers(self) -> None:
-        for name, value in HEADERS.items():
-            self.send_header(name, value)
+        if self.server.isolated:  # type: ignore[attr-defined]
+            for name, value in HEADERS.items():
+                self.send_header(name, value)
         if self.path.endswith(".html") or self.path.endswith("/"):
             self.send_header("Cache-Control", "no-cache")
         super().end_headers()
@@ -49,20 +50,23 @@ class Handler(http.server.SimpleHTTPRequestHandler):
 class Server(http.server.ThreadingHTTPServer):
     daemon_threads = True
     verbose = True
+    isolated = True
+    """Send COOP/COEP; off, the page is served as a plain static host (GitHub Pages) would serve it."""
 
 
-def make_server(root: Path, port: int = 8000, *, verbose: bool = True) -> Server:
+def make_server(root: Path, port: int = 8000, *, verbose: bool = True, isolated: bool = True) -> Server:
     """A server for ``root`` on 127.0.0.1 (port 0 picks a free one); call ``serve_forever``."""
     if not (root / "index.html").exists():
         raise SystemExit(f"{root}/index.html does not exist: build the site first ('make build').")
     handler = functools.partial(Handler, directory=str(root))
     server = Server(("127.0.0.1", port), handler)
     server.verbose = verbose
+    server.isolated = isolated
     return server
 
 
-def serve_in_thread(root: Path) -> tuple[Server, str]:
-    server = make_server(root, 0, verbose=False)
+def serve_in_thread(root: Path, *, isolated: bool = True) -> tuple[Server, str]:
+    server = make_server(root, 0, verbose=False, isolated=isolated)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}/"
 
