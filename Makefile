@@ -30,11 +30,11 @@ deps: $(STAMPS)/venv $(STAMPS)/npm
 $(STAMPS):
 	@mkdir -p $@
 
-$(STAMPS)/venv: requirements/dev.txt runtime/pyproject.toml | $(STAMPS)
+$(STAMPS)/venv: requirements/dev.txt requirements/dev.lock runtime/pyproject.toml | $(STAMPS)
 	@echo "== Python tools into $(VENV)"
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	@$(BIN)/python -m pip install -q --upgrade pip
-	@$(BIN)/python -m pip install -q -r requirements/dev.txt
+	@$(BIN)/python -m pip install -q -r requirements/dev.txt -c requirements/dev.lock
 	@$(BIN)/python -m pip install -q --no-build-isolation --no-deps -e runtime
 	@touch $@
 
@@ -60,10 +60,10 @@ $(STAMPS)/site: $(STAMPS)/web $(DOCS_SRC)
 	@touch $@
 
 # Real Streamlit, pinned, in an environment of its own: the reference of the differential tests.
-$(STAMPS)/reference: requirements/reference.txt | $(STAMPS)
+$(STAMPS)/reference: requirements/reference.txt requirements/reference.lock | $(STAMPS)
 	@echo "== reference Streamlit into $(REF_VENV)"
 	@test -x $(REF_VENV)/bin/python || $(PYTHON) -m venv $(REF_VENV)
-	@$(REF_VENV)/bin/python -m pip install -q -r requirements/reference.txt
+	@$(REF_VENV)/bin/python -m pip install -q -r requirements/reference.txt -c requirements/reference.lock
 	@touch $@
 
 browser-deps:
