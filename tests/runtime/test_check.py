@@ -136,3 +136,12 @@ def test_a_time_written_as_text_sets_a_time_input() -> None:
     code = "import streamlit as st\nimport datetime\nt = st.time_input('T', datetime.time(8, 0))\nst.write(str(t))\n"
     assert check_steps(code, [Step(expect={"markdown": ["08:00:00"]}),
                               Step("set", "T", "10:30", expect={"markdown": ["10:30:00"]})]) == []
+
+
+def test_a_value_set_in_a_form_waits_for_the_submit_button_as_in_the_page() -> None:
+    code = ("import streamlit as st\nwith st.form('f'):\n    name = st.text_input('Name')\n"
+            "    st.form_submit_button('Send')\nst.write('Hello', name)\n")
+    steps = [Step(expect={"markdown": ["Hello"]}),
+             Step("set", "Name", "Ada", expect={"markdown": ["Hello"]}),
+             Step("click", "Send", expect={"markdown": ["Hello Ada"]})]
+    assert check_steps(code, steps) == []

@@ -22,7 +22,7 @@ EXPECTED = {
     "en": [
         "When the script first runs: the page shows Count =  `0`.",
         "Click **Increment**: the page shows Count =  `1`. `st.session_state.count` is `1`.",
-        "Set **Name** to `Bob`: the page shows `text_input` `Bob`.",
+        "Set **Name** to `Bob`: the page shows a `text_input` holding `Bob`.",
         "Rerun the script: the script runs without an exception.",
         "Click **Go**: the script raises `StreamlitAPIException`.",
         "Click **Go**: the script raises `KeyError`: boom",
@@ -31,7 +31,7 @@ EXPECTED = {
     "zh": [
         "脚本首次运行时，页面显示 Count =  `0`。",
         "点击 **Increment** 后，页面显示 Count =  `1`。此时 `st.session_state.count` 为 `1`。",
-        "将 **Name** 设为 `Bob` 后，页面显示 `text_input` `Bob`。",
+        "将 **Name** 设为 `Bob` 后，页面显示 值为 `Bob` 的 `text_input`。",
         "重新运行脚本后，脚本正常运行，没有抛出异常。",
         "点击 **Go** 后，脚本抛出异常 `StreamlitAPIException`。",
         "点击 **Go** 后，脚本抛出异常 `KeyError`：boom",
@@ -40,7 +40,7 @@ EXPECTED = {
     "ja": [
         "スクリプトを最初に実行すると、Count =  `0` と表示されます。",
         "**Increment** をクリックすると、Count =  `1` と表示されます。このとき `st.session_state.count` は `1` です。",
-        "**Name** を `Bob` にすると、`text_input` `Bob` と表示されます。",
+        "**Name** を `Bob` にすると、値が `Bob` の `text_input` と表示されます。",
         "スクリプトを再実行すると、スクリプトは例外を出さずに実行されます。",
         "**Go** をクリックすると、例外 `StreamlitAPIException` が発生します。",
         "**Go** をクリックすると、例外 `KeyError` が発生します：boom",

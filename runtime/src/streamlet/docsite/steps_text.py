@@ -2,12 +2,11 @@
 from __future__ import annotations
 
 import html
-import json
 import re
 from datetime import date, time
 from typing import Any
 
-from ..snippets.model import Step, encode_value
+from ..snippets.model import Step
 from ..write import as_inline_code
 
 TEMPLATES: dict[str, dict[str, str]] = {
@@ -24,6 +23,7 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "exception": " The script raises {name}.",
         "exception_message": " The script raises {name}: {message}",
         "log": " The server log gets {line}.",
+        "widget": "a {kind} holding {value}",
     },
     "zh": {
         "title": "预期结果",
@@ -38,6 +38,7 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "exception": "脚本抛出异常 {name}。",
         "exception_message": "脚本抛出异常 {name}：{message}",
         "log": "服务器日志中出现 {line}。",
+        "widget": "值为 {value} 的 {kind}",
     },
     "ja": {
         "title": "期待される結果",
@@ -52,6 +53,7 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "exception": "例外 {name} が発生します。",
         "exception_message": "例外 {name} が発生します：{message}",
         "log": "サーバーログに {line} が出力されます。",
+        "widget": "値が {value} の {kind}",
     },
 }
 
@@ -59,11 +61,12 @@ TEXT_TYPES = {"markdown", "title", "header", "subheader", "caption", "text", "er
 
 
 def _text(value: Any) -> str:
+    """A value as a Python reader writes it (``False``, ``['Buy milk']``); dates as ISO dates."""
     if isinstance(value, str):
         return value
     if isinstance(value, (date, time)):
         return value.isoformat()
-    return json.dumps(encode_value(value), ensure_ascii=False)
+    return repr(value)
 
 
 def _code(value: Any) -> str:
@@ -80,7 +83,7 @@ def _markdown_text(text: str) -> str:
     return html.escape(text, quote=False)
 
 
-def _shown(expect: dict[str, Any]) -> list[str]:
+def _shown(expect: dict[str, Any], words: dict[str, str]) -> list[str]:
     parts: list[str] = []
     for kind, expected in expect.items():
         if kind in ("state", "exception", "log"):
@@ -89,7 +92,7 @@ def _shown(expect: dict[str, Any]) -> list[str]:
         if kind in TEXT_TYPES:
             parts.extend(_markdown_text(str(v)) for v in values)
         else:
-            parts.extend(f"{_code(kind)} {_code(v)}" for v in values)
+            parts.extend(words["widget"].format(kind=_code(kind), value=_code(v)) for v in values)
     return parts
 
 
@@ -113,7 +116,7 @@ def _notes(expect: dict[str, Any], words: dict[str, str]) -> str:
 def describe(step: Step, lang: str) -> str:
     words = TEMPLATES.get(lang, TEMPLATES["en"])
     when = words[step.action or "first"].format(target=step.target, value=_code(step.value))
-    shown = _shown(step.expect)
+    shown = _shown(step.expect, words)
     sentence = words["shows"].format(when=when, shows=words["and"].join(shown)) if shown else ""
     notes = _notes(step.expect, words)
     if not shown and not notes:
