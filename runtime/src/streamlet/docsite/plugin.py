@@ -148,11 +148,13 @@ class LivePlugin(BasePlugin[LiveConfig]):
         for item in dist.iterdir():
             shutil.copy2(item, target / item.name)
         shutil.copy2(wheels[0], target / wheels[0].name)
-        # Material's language switcher looks for each language's own sitemap.xml.
+        # Material fetches sitemap.xml next to every <link rel=alternate>; with the i18n plugin those
+        # point at the same page in each language, so each page's folder gets the site's sitemap.
         sitemap = site / "sitemap.xml"
-        for lang in LANGS:
-            if (site / lang / "index.html").exists() and sitemap.exists():
-                shutil.copy2(sitemap, site / lang / "sitemap.xml")
+        if sitemap.exists():
+            for page in site.rglob("index.html"):
+                if page.parent != site and "assets" not in page.relative_to(site).parts:
+                    shutil.copy2(sitemap, page.parent / "sitemap.xml")
         pyodide_target = site / "assets" / "pyodide"
         pyodide_target.mkdir(parents=True, exist_ok=True)
         for name in PYODIDE_FILES:
