@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 from .engines import COUNTS, ReferenceProcess, describe_steps, first_difference, our_trace
-from .scenarios import RERUN, call, click, set_state, set_value
+from .scenarios import RERUN, SCENARIOS, call, click, set_state, set_value
 
 EXAMPLES_PER_SCRIPT = 40
 SHRINK = os.environ.get("DIFFERENTIAL_SHRINK") == "1"
@@ -65,18 +65,7 @@ FORM = _script("""
     st.write(st.session_state.submissions[-3:])
 """)
 
-CONVERTER = _script("""
-    if "celsius" not in st.session_state:
-        st.session_state.celsius = 0.0
-        st.session_state.fahrenheit = 32.0
-    def celsius_to_fahrenheit():
-        st.session_state.fahrenheit = st.session_state.celsius * 9 / 5 + 32
-    def fahrenheit_to_celsius():
-        st.session_state.celsius = (st.session_state.fahrenheit - 32) * 5 / 9
-    st.slider("Celsius", min_value=-100.0, max_value=100.0, key="celsius", on_change=celsius_to_fahrenheit)
-    st.number_input("Fahrenheit", key="fahrenheit", on_change=fahrenheit_to_celsius)
-    st.write(st.session_state.celsius, "°C is", st.session_state.fahrenheit, "°F")
-""")
+CONVERTER = next(s["script"] for s in SCENARIOS if s["name"] == "celsius-fahrenheit")
 
 APPEARING = _script("""
     mode = st.radio("Mode", ["none", "slider", "text", "both"], key="mode")

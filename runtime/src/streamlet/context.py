@@ -28,7 +28,6 @@ class RunContext:
     element_ids_this_run: set[str] = field(default_factory=set)
     # The generators opened with ``with``: the innermost receives st.* calls.
     block_stack: list[Any] = field(default_factory=list)
-    in_callback: bool = False
     interrupted: bool = False
     generators: dict[str, Any] = field(default_factory=dict)
     """The generators of the run's roots, by name ("main", "sidebar")."""

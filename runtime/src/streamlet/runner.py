@@ -56,9 +56,6 @@ class RunResult:
     interrupted: bool = False
     """The run was stopped from outside (the page's Stop button)."""
 
-    def to_dict(self) -> dict[str, Any]:
-        return {"elements": self.elements, "log": self.log, "reruns": self.reruns, "interrupted": self.interrupted}
-
 
 def _magic_write(*args: Any) -> Any:
     api.write(*args)
@@ -166,14 +163,11 @@ class Session:
     def _call_callbacks(self, ctx: context.RunContext) -> None:
         wants_rerun = False
         for meta in self.state.callbacks_to_run():
-            ctx.in_callback = True
             try:
                 assert meta.callback is not None
                 meta.callback(*meta.args, **meta.kwargs)
             except api.RerunException:
                 wants_rerun = True
-            finally:
-                ctx.in_callback = False
         if wants_rerun:
             # As in Streamlit, a callback's st.rerun() is honoured once every callback has
             # run: the body of this pass is skipped and a fresh pass starts.
