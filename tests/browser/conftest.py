@@ -38,3 +38,6 @@ def browser() -> Iterator[Any]:
         browser = p.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+
+
+from .livepage import serve_page  # noqa: E402,F401 - a fixture for every browser test module

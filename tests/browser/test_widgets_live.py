@@ -1,20 +1,16 @@
 """Widgets, forms, the docs check and Stop, live in Chromium, on a page made from the built assets."""
 from __future__ import annotations
 
-import html
-import os
-from pathlib import Path
 from typing import Any
 
 import pytest
 from playwright.sync_api import expect
 
-from streamlet.docsite.plugin import live_data, script_json
-from streamlet.docsite.serve import serve_in_thread
 from streamlet.snippets.model import Snippet, Step
 
+from .livepage import live
+
 pytestmark = pytest.mark.browser
-ROOT = Path(__file__).resolve().parents[2]
 
 FORM_AND_SLIDER = """import streamlit as st
 
@@ -45,46 +41,21 @@ st.write("still here")
 """
 
 
-def block(snippet: Snippet) -> str:
-    data = script_json(live_data(snippet))
-    code = html.escape(snippet.code)
-    return (f'<div class="st-live" data-id="{snippet.id}"><script type="application/json" class="st-live-data">'
-            f'{data}</script><div class="st-live-code"><pre><code>{code}</code></pre></div></div>')
-
-
-def make_page(root: Path) -> None:
-    assets = ROOT / "site" / "assets"
-    if not (assets / "streamlet" / "page.js").exists():
-        pytest.fail("site/ is not built: run 'make build' (make test does it)")
-    os.symlink(assets, root / "assets")
+def blocks() -> list[Snippet]:
     steps = [Step(expect={"markdown": ["Count `0`", "Fahrenheit `32.0`"]}),
              Step("click", "Add", expect={"markdown": ["Count `1`", "Fahrenheit `32.0`"]})]
-    blocks = [Snippet("widgets.md", 1, FORM_AND_SLIDER, id="form-slider", live=True, steps=steps),
-              Snippet("widgets.md", 2, RUNAWAY, id="runaway", live=True)]
-    (root / "index.html").write_text(
-        '<!doctype html><html lang="ja"><head><meta charset="utf-8"><title>widgets</title>'
-        '<link rel="icon" href="data:,"><link rel="stylesheet" href="assets/streamlet/page.css">'
-        '<script type="module" src="assets/streamlet/page.js"></script></head><body>'
-        + "".join(block(b) for b in blocks) + "</body></html>", encoding="utf-8")
+    return [live(FORM_AND_SLIDER, "form-slider", steps=steps), live(RUNAWAY, "runaway")]
 
 
 @pytest.fixture(scope="module")
-def widgets_page(tmp_path_factory: pytest.TempPathFactory) -> Any:
-    root = tmp_path_factory.mktemp("widgets")
-    make_page(root)
-    server, url = serve_in_thread(root)
-    yield url
-    server.shutdown()
+def widgets_page(serve_page: Any) -> str:
+    return serve_page(blocks(), lang="ja")  # type: ignore[no-any-return]
 
 
 @pytest.fixture(scope="module")
-def plain_page(tmp_path_factory: pytest.TempPathFactory) -> Any:
+def plain_page(serve_page: Any) -> str:
     """The same page from a host that sends no COOP/COEP headers (as GitHub Pages)."""
-    root = tmp_path_factory.mktemp("plain")
-    make_page(root)
-    server, url = serve_in_thread(root, isolated=False)
-    yield url
-    server.shutdown()
+    return serve_page(blocks(), lang="ja", isolated=False)  # type: ignore[no-any-return]
 
 
 def test_form_slider_check_and_stop(browser: Any, widgets_page: str, report: Any) -> None:
