@@ -131,8 +131,21 @@ class LivePlugin(BasePlugin[LiveConfig]):
         src = page.file.src_uri
         return insert_data(html_text, self._data.pop(src, {}), f"docs/{src}")
 
+    def keep_default_404(self, site: Path, config: Any) -> None:
+        """Keep the English build's ``404.html``: the i18n plugin renders it once per language into the
+        same file, the last language winning. Its body is trilingual (docs/overrides/404.html); its
+        frame, search and title stay in the default language whichever build runs last."""
+        page = site / "404.html"
+        if not page.exists():
+            return
+        if config["theme"]["language"] == LANGS[0]:
+            self._default_404 = page.read_bytes()
+        elif getattr(self, "_default_404", None) is not None:
+            page.write_bytes(self._default_404)
+
     def on_post_build(self, config: Any) -> None:
         site = Path(config["site_dir"])
+        self.keep_default_404(site, config)
         dist = Path(self.config.web_dist)
         wheels = sorted(Path(self.config.wheel_dir).glob("streamlet-*.whl"))
         pyodide = Path(self.config.pyodide_dir)
