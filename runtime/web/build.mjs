@@ -1,5 +1,5 @@
 // Bundles the live examples' browser code into runtime/web/dist/:
-// page.js and worker.js (ES modules) and page.css, minified. The runtime wheel's file name
+// page.js and worker.js (ES modules), page.css and sw.js (a classic script), minified. The runtime wheel's file name
 // is compiled into the worker, so the site serves exactly the wheel this build saw.
 //
 //   node runtime/web/build.mjs        (from the repository root)
@@ -48,7 +48,10 @@ try {
     define: { __STREAMLET_WHEEL__: JSON.stringify(wheel) },
   });
   await esbuild.build({ ...common, entryPoints: { page: path.join(here, "src", "page.css") }, outdir });
-  console.log(`runtime/web/dist: page.js, worker.js, page.css (wheel ${wheel})`);
+  // The service worker is a classic script (module service workers are not everywhere yet);
+  // the docs plugin puts it at the site root with the build's version written in.
+  await esbuild.build({ ...common, entryPoints: { sw: path.join(here, "src", "sw.js") }, outdir, format: "iife" });
+  console.log(`runtime/web/dist: page.js, worker.js, page.css, sw.js (wheel ${wheel})`);
 } catch (err) {
   // esbuild has already printed its own errors; ours (the wheel) need saying.
   if (!err.errors) console.error(`build.mjs: ${err.message}`);

@@ -4,6 +4,7 @@
 
 import { Client } from "./client.js";
 import { translator } from "./i18n.js";
+import { startIsolation } from "./isolation.js";
 import { LiveBlock } from "./live-block.js";
 import { parseShareHash } from "./share.js";
 
@@ -89,6 +90,9 @@ function setup() {
     block.runEditor();
   });
 }
+
+// The site's service worker: cross-origin isolation on any host, pages kept for offline reading.
+startIsolation(import.meta.url);
 
 if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setup, { once: true });
 else setup();

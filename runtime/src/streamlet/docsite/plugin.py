@@ -3,10 +3,12 @@
 For each ``python live`` fence the plugin runs the snippet once in CPython and
 embeds that first element tree, so the page paints without Python; the steps
 fence after it is told to the reader in the page's language. After the build it
-copies the page bundle, the runtime wheel and the pinned Pyodide into ``assets/``.
+copies the page bundle, the runtime wheel and the pinned Pyodide into ``assets/``,
+and writes the service worker to the site root with a hash of the built site as its version.
 """
 from __future__ import annotations
 
+import hashlib
 import html
 import json
 import logging
@@ -26,6 +28,9 @@ from ..snippets.parse import SnippetError, fences, parse_page
 from .steps_text import steps_markdown
 
 LANGS = ("en", "zh", "ja")
+SERVICE_WORKER = "sw.js"
+VERSION_PLACEHOLDER = "__STREAMLET_BUILD_VERSION__"
+SERVICE_WORKER_META = '<meta name="streamlet-service-worker" content="sw.js">'
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
 
 
@@ -113,6 +118,41 @@ def insert_data(page_html: str, data: dict[str, Any], path: str) -> str:
     return page_html
 
 
+def site_version(site: Path) -> str:
+    """A hash of every built file (names and bytes) but the service worker itself."""
+    digest = hashlib.sha256()
+    for path in sorted(p for p in site.rglob("*") if p.is_file()):
+        name = path.relative_to(site).as_posix()
+        if name in (SERVICE_WORKER, "sitemap.xml.gz"):  # the gzip stamps its own time; sitemap.xml is hashed
+            continue
+        digest.update(name.encode() + b"\0")
+        with path.open("rb") as stream:
+            for chunk in iter(lambda: stream.read(1 << 20), b""):
+                digest.update(chunk)
+        digest.update(b"\0")
+    return digest.hexdigest()[:16]
+
+
+def write_service_worker(site: Path, bundle: Path) -> str:
+    """Put the service worker at the site root (its scope) with the build's version; return the version.
+
+    Another version makes another ``sw.js``, so browsers install the new worker, which drops the old cache.
+    """
+    source = bundle.read_text(encoding="utf-8")
+    if source.count(VERSION_PLACEHOLDER) != 1:
+        raise PluginError(f"{bundle} should hold {VERSION_PLACEHOLDER} once; rebuild it with 'make build'")
+    version = site_version(site)
+    (site / SERVICE_WORKER).write_text(source.replace(VERSION_PLACEHOLDER, version), encoding="utf-8")
+    return version
+
+
+def opt_in_service_worker(page_html: str) -> str:
+    """Tell the page bundle that this site ships ``sw.js`` (pages made elsewhere from the bundle do not)."""
+    if SERVICE_WORKER_META in page_html or "</head>" not in page_html:
+        return page_html
+    return page_html.replace("</head>", SERVICE_WORKER_META + "</head>", 1)
+
+
 class LivePlugin(BasePlugin[LiveConfig]):
     def on_config(self, config: Any) -> None:
         self._data: dict[str, dict[str, Any]] = {}
@@ -143,13 +183,20 @@ class LivePlugin(BasePlugin[LiveConfig]):
         elif getattr(self, "_default_404", None) is not None:
             page.write_bytes(self._default_404)
 
+    def on_post_page(self, output: str, page: Any, config: Any) -> str:
+        return opt_in_service_worker(output)
+
+    def on_post_template(self, output_content: str, template_name: str, config: Any) -> str:
+        return opt_in_service_worker(output_content) if template_name.endswith(".html") else output_content
+
     def on_post_build(self, config: Any) -> None:
         site = Path(config["site_dir"])
         self.keep_default_404(site, config)
         dist = Path(self.config.web_dist)
         wheels = sorted(Path(self.config.wheel_dir).glob("streamlet-*.whl"))
         pyodide = Path(self.config.pyodide_dir)
-        missing = [str(p) for p in (dist / "page.js", dist / "worker.js", dist / "page.css") if not p.exists()]
+        missing = [str(p) for p in (dist / "page.js", dist / "worker.js", dist / "page.css", dist / "sw.js")
+                   if not p.exists()]
         missing += [str(pyodide / f) for f in PYODIDE_FILES if not (pyodide / f).exists()]
         if len(wheels) != 1:
             missing.append(f"exactly one runtime wheel in {self.config.wheel_dir} (found {len(wheels)})")
@@ -159,7 +206,8 @@ class LivePlugin(BasePlugin[LiveConfig]):
         target = site / "assets" / "streamlet"
         target.mkdir(parents=True, exist_ok=True)
         for item in dist.iterdir():
-            shutil.copy2(item, target / item.name)
+            if item.name != SERVICE_WORKER:  # it goes to the site root, below
+                shutil.copy2(item, target / item.name)
         shutil.copy2(wheels[0], target / wheels[0].name)
         # Material fetches sitemap.xml next to every <link rel=alternate>; with the i18n plugin those
         # point at the same page in each language, so each page's folder gets the site's sitemap.
@@ -172,3 +220,4 @@ class LivePlugin(BasePlugin[LiveConfig]):
         pyodide_target.mkdir(parents=True, exist_ok=True)
         for name in PYODIDE_FILES:
             shutil.copy2(pyodide / name, pyodide_target / name)
+        write_service_worker(site, dist / "sw.js")

@@ -1,0 +1,64 @@
+// The service worker's decisions, kept pure so Node tests can check them: which requests
+// it answers and how, the isolation headers it adds, and the names of its caches.
+
+export const ISOLATION_HEADERS = {
+  "Cross-Origin-Opener-Policy": "same-origin",
+  "Cross-Origin-Embedder-Policy": "require-corp",
+  "Cross-Origin-Resource-Policy": "same-origin",
+};
+
+// Fixed for a build: Pyodide's files, the page bundle, the worker and the runtime wheel.
+const IMMUTABLE = ["assets/pyodide/", "assets/streamlet/"];
+const NULL_BODY = new Set([101, 103, 204, 205, 304]);
+
+/**
+ * How the worker answers `request` (a Request or {url, method, headers}) for the site whose
+ * root is `scope` (a URL ending in "/"):
+ * - "pass": not at all (other origins, non-GET): the browser fetches it untouched;
+ * - "network": from the network, with the isolation headers, never cached (range requests,
+ *   same-origin paths outside the site);
+ * - "cache-first": the site's fixed assets;
+ * - "network-first": pages and every other file of the site, the cache as offline fallback.
+ */
+export function strategyFor(request, scope) {
+  const url = new URL(request.url);
+  const root = new URL(scope);
+  if (request.method !== "GET" || url.origin !== root.origin) return "pass";
+  if (request.headers?.has?.("range")) return "network";
+  if (!url.pathname.startsWith(root.pathname)) return "network";
+  const path = url.pathname.slice(root.pathname.length);
+  return IMMUTABLE.some((prefix) => path.startsWith(prefix)) ? "cache-first" : "network-first";
+}
+
+/** Only complete, successful, same-origin answers are kept. */
+export function cacheable(response) {
+  return response.status === 200 && response.type === "basic" && !response.redirected;
+}
+
+/**
+ * `response` with COOP, COEP and CORP added; status, status text, body and the other headers
+ * are kept. Opaque and redirected responses cannot be rebuilt without losing what they are
+ * (a redirect's target, the final URL relative imports resolve against): they pass as they are.
+ */
+export function withIsolation(response) {
+  if (response.status === 0 || response.redirected || response.type === "opaque" || response.type === "opaqueredirect") {
+    return response;
+  }
+  const headers = new Headers(response.headers);
+  for (const [name, value] of Object.entries(ISOLATION_HEADERS)) headers.set(name, value);
+  return new Response(NULL_BODY.has(response.status) ? null : response.body, {
+    status: response.status,
+    statusText: response.statusText,
+    headers,
+  });
+}
+
+/** One cache per site (its scope: several sites can share an origin) and build. */
+export function cacheName(scope, version) {
+  return `streamlet ${scope} ${version}`;
+}
+
+/** This site's caches of other builds: the ones activation deletes. */
+export function isStaleCache(name, scope, version) {
+  return name.startsWith(`streamlet ${scope} `) && name !== cacheName(scope, version);
+}

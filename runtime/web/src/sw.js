@@ -1,0 +1,62 @@
+// The site's own service worker, served from the site root (bundled as a classic script).
+//
+// 1. Cross-origin isolation on any host: it adds COOP, COEP and CORP to the site's own
+//    responses, so a static host that sends no such headers still gets a cross-origin
+//    isolated page (SharedArrayBuffer, so Stop interrupts Python; no opener can reach the tab).
+// 2. Caching: one cache per build. Pyodide, the runtime and the page bundle are cache-first;
+//    pages and other files of the site are network-first with the cache as offline fallback.
+//    A rebuilt site has another VERSION, hence another sw.js: the browser installs it, it
+//    takes over at once and deletes this site's caches of other builds.
+//
+// Requests to other origins and non-GET requests are not touched at all.
+
+import { cacheable, cacheName, isStaleCache, strategyFor, withIsolation } from "./sw-policy.js";
+
+// A hash of the built site; the docs plugin writes it into the copy at the site root.
+const VERSION = "__STREAMLET_BUILD_VERSION__";
+const SCOPE = self.registration.scope;
+const CACHE = cacheName(SCOPE, VERSION);
+
+self.addEventListener("install", () => {
+  // Nothing is precached: the first visit downloads Pyodide once, through the fetch handler.
+  self.skipWaiting();
+});
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil(
+    (async () => {
+      const names = await caches.keys();
+      await Promise.all(names.filter((name) => isStaleCache(name, SCOPE, VERSION)).map((name) => caches.delete(name)));
+      await self.clients.claim();
+    })(),
+  );
+});
+
+self.addEventListener("fetch", (event) => {
+  const strategy = strategyFor(event.request, SCOPE);
+  if (strategy !== "pass") event.respondWith(answer(event, strategy));
+});
+
+async function answer(event, strategy) {
+  const request = event.request;
+  if (strategy === "network") return withIsolation(await fetch(request));
+  const cache = await caches.open(CACHE);
+  const keep = (response) => {
+    if (cacheable(response)) event.waitUntil(cache.put(request, response.clone()).catch(() => {}));
+    return withIsolation(response);
+  };
+  if (strategy === "cache-first") {
+    const hit = await cache.match(request);
+    if (hit) return withIsolation(hit);
+    // Revalidate with the server: an HTTP-cached copy may belong to the previous build.
+    return keep(await fetch(request, { cache: "no-cache" }));
+  }
+  try {
+    return keep(await fetch(request));
+  } catch (err) {
+    // Offline: the copy kept from the last visit (a page's query string does not matter).
+    const hit = await cache.match(request, { ignoreSearch: request.mode === "navigate" });
+    if (hit) return withIsolation(hit);
+    throw err;
+  }
+}
