@@ -118,12 +118,18 @@ def insert_data(page_html: str, data: dict[str, Any], path: str) -> str:
     return page_html
 
 
+# Left out of the version: the worker itself, and files made from others that are hashed anyway
+# (the gzip stamps its own time; the i18n plugin rewrites the search index after this plugin's
+# last on_post_build, from the pages).
+UNVERSIONED = (SERVICE_WORKER, "sitemap.xml.gz", "search/search_index.json")
+
+
 def site_version(site: Path) -> str:
-    """A hash of every built file (names and bytes) but the service worker itself."""
+    """A hash of the built files (names and bytes): another site, another version."""
     digest = hashlib.sha256()
     for path in sorted(p for p in site.rglob("*") if p.is_file()):
         name = path.relative_to(site).as_posix()
-        if name in (SERVICE_WORKER, "sitemap.xml.gz"):  # the gzip stamps its own time; sitemap.xml is hashed
+        if name in UNVERSIONED:
             continue
         digest.update(name.encode() + b"\0")
         with path.open("rb") as stream:
