@@ -496,6 +496,19 @@ scenario("stop", """
     st.checkbox("Shown only with a name", key="later")
 """, call("text_input", "input", "Ann"), call("text_input", "input", ""), RERUN)
 
+scenario("sys-exit", """
+    import sys
+    st.session_state.setdefault("runs", 0)
+    st.session_state.runs += 1
+    st.write("before", st.session_state.runs)
+    st.checkbox("Kept", key="kept")
+    if st.button("Exit"):
+        st.text_input("Only in the exiting run", key="only")
+        sys.exit()
+    st.write("after")
+    st.radio("Later", ["a", "b"], key="later")
+""", set_value("checkbox", True), click(), RERUN, set_value("radio", "b"), click(), call("text_input", "input", "x"))
+
 # == Rules and their errors ================================================================
 
 scenario("rule-button-value-through-state", """

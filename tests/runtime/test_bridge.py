@@ -183,3 +183,120 @@ def test_handle_json_round_trip_of_an_error() -> None:
     reply = json.loads(bridge.handle(json.dumps({"type": "event", "id": "x1", "session": "missing-session",
                                                  "widget": "w", "trigger": True})))
     assert reply["type"] == "error" and reply["id"] == "x1" and reply["code"] == "no-session"
+
+
+# -- Replay: a session rebuilt in a fresh worker from what its reader did ---------------------
+
+def _ids(reply: dict[str, Any]) -> dict[str, str]:
+    return {label: node["id"] for label, node in widgets(reply).items()}
+
+
+def test_run_with_events_replays_them_and_renders_the_state_reached_once() -> None:
+    b, reply = started(COUNTER)
+    ids = _ids(reply)
+    events = [{"widget": ids["Add"], "trigger": True}, {"widget": ids["Name"], "value": "Ada"},
+              {"widget": ids["Add"], "trigger": True}]
+    live = [b.handle({"type": "event", "id": n, "session": "s", **e}) for n, e in enumerate(events, start=2)][-1]
+    fresh = Bridge()
+    replayed = fresh.handle({"type": "run", "id": 9, "session": "s", "code": COUNTER, "events": events})
+    assert (replayed["type"], replayed["id"], replayed["session"], replayed["replayed"]) == ("render", 9, "s", 3)
+    assert "replay_stopped" not in replayed
+    assert replayed["elements"] == live["elements"] and last_text(replayed) == "count `4` name Ada"
+    # The rebuilt session goes on like the original one.
+    again = fresh.handle({"type": "event", "id": 10, "session": "s", "widget": ids["Add"], "trigger": True})
+    assert last_text(again) == "count `6` name Ada"
+    assert fresh.sessions["s"].session.state["count"] == 6
+
+
+def test_replayed_form_submit_uses_the_values_it_carried() -> None:
+    code = FORM.format(clear=False)
+    b, reply = started(code)
+    ids = _ids(reply)
+    submit = {"widget": ids["Send"], "trigger": True, "values": {ids["Name"]: "Bo", ids["N"]: 7}}
+    reply = Bridge().handle({"type": "run", "id": 1, "session": "s", "code": code, "events": [submit]})
+    assert reply["replayed"] == 1 and last_text(reply) == "sent `True` name Bo n `7`"
+
+
+def test_replay_stops_at_an_event_whose_widget_is_gone_and_keeps_the_state_reached() -> None:
+    _, reply = started(COUNTER)
+    ids = _ids(reply)
+    events = [{"widget": ids["Add"], "trigger": True}, {"widget": "$$ID-gone", "trigger": True},
+              {"widget": ids["Add"], "trigger": True}]
+    b = Bridge()
+    reply = b.handle({"type": "run", "id": 1, "session": "s", "code": COUNTER, "events": events})
+    assert (reply["type"], reply["replayed"], reply["replay_stopped"]) == ("render", 1, 1)
+    assert last_text(reply) == "count `2` name"
+    reply = b.handle({"type": "event", "id": 2, "session": "s", "widget": ids["Add"], "trigger": True})
+    assert last_text(reply) == "count `4` name", "the session is usable after a stopped replay"
+
+
+def test_replay_of_malformed_events_stops_there() -> None:
+    for bad in ([None], [{"value": 1}], [{"widget": 3, "trigger": True}]):
+        reply = Bridge().handle({"type": "run", "id": 1, "session": "s", "code": COUNTER, "events": bad})
+        assert (reply["type"], reply["replayed"], reply["replay_stopped"]) == ("render", 0, 0)
+        assert last_text(reply) == "count `0` name"
+
+
+def test_an_event_that_fails_mid_replay_keeps_the_session(monkeypatch: Any) -> None:
+    _, reply = started(COUNTER)
+    ids = _ids(reply)
+    b = Bridge()
+    calls = []
+    original = bridge.LiveSession.run
+
+    def flaky(self: Any, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        calls.append(1)
+        if len(calls) == 3:  # the first run, one event, then a failure
+            raise RuntimeError("boom")
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(bridge.LiveSession, "run", flaky)
+    events = [{"widget": ids["Add"], "trigger": True}] * 3
+    reply = b.handle({"type": "run", "id": 1, "session": "s", "code": COUNTER, "events": events})
+    assert (reply["type"], reply["replayed"], reply["replay_stopped"]) == ("render", 1, 1)
+    assert last_text(reply) == "count `2` name"
+    monkeypatch.setattr(bridge.LiveSession, "run", original)
+    assert "s" in b.sessions
+    reply = b.handle({"type": "event", "id": 2, "session": "s", "widget": ids["Add"], "trigger": True})
+    assert last_text(reply) == "count `4` name"
+
+
+def test_replay_with_an_exception_in_the_script_goes_on_as_the_page_did() -> None:
+    code = ("import streamlit as st\nst.session_state.setdefault('n', 0)\n"
+            "if st.button('Add'):\n    st.session_state.n += 1\n"
+            "if st.session_state.n == 1:\n    raise ValueError('one')\nst.write('n', st.session_state.n)\n")
+    _, reply = started(code)
+    add = _ids(reply)["Add"]
+    reply = Bridge().handle({"type": "run", "id": 1, "session": "s", "code": code,
+                             "events": [{"widget": add, "trigger": True}, {"widget": add, "trigger": True}]})
+    assert reply["replayed"] == 2 and last_text(reply) == "n `2`"
+
+
+def test_replay_stops_after_a_run_stop_interrupted() -> None:
+    code = ("import streamlit as st\nst.session_state.setdefault('n', 0)\n"
+            "if st.button('Add'):\n    st.session_state.n += 1\n    raise KeyboardInterrupt\n")
+    _, reply = started(code)
+    add = _ids(reply)["Add"]
+    reply = Bridge().handle({"type": "run", "id": 1, "session": "s", "code": code,
+                             "events": [{"widget": add, "trigger": True}] * 3})
+    assert (reply["replayed"], reply["replay_stopped"], reply["interrupted"]) == (1, 1, True)
+
+
+def test_run_without_events_has_no_replay_fields_and_empty_events_count_zero() -> None:
+    _, reply = started(COUNTER)
+    assert "replayed" not in reply and "replay_stopped" not in reply
+    reply = Bridge().handle({"type": "run", "id": 1, "session": "s", "code": COUNTER, "events": []})
+    assert reply["replayed"] == 0 and "replay_stopped" not in reply
+
+
+def test_render_reports_log_lines_past_the_cap() -> None:
+    _, reply = started("for i in range(20000):\n    print(i)\n")
+    assert len(reply["log"]) == 200 and reply["log"][:2] == ["0", "1"]
+    assert reply["log_dropped"] == 19800
+    _, reply = started("print('one')\n")
+    assert reply["log"] == ["one"] and "log_dropped" not in reply
+
+
+def test_an_exit_keeps_the_output_and_is_no_error_reply() -> None:
+    _, reply = started("import streamlit as st, sys\nst.write('kept')\nsys.exit(2)\nst.write('never')\n")
+    assert reply["type"] == "render" and [e.get("body") for e in reply["elements"]] == ["kept"]

@@ -57,7 +57,7 @@ def test_good_page_steps_hold_when_checked() -> None:
 
 @pytest.mark.parametrize("sample, message", [
     ("bad_unknown_option.md", "samples/bad_unknown_option.md:3: unknown fence option(s) ['editable']; "
-                              "known: ['id', 'live', 'norun']"),
+                              "known: ['id', 'live', 'norun', 'timeout']"),
     ("bad_missing_id.md", 'samples/bad_missing_id.md:5: a live snippet needs an id, e.g. ```python live id="counter"'),
     ("bad_steps_not_after_live.md", "samples/bad_steps_not_after_live.md:7: a steps fence must follow a "
                                     "'python live' fence"),
@@ -113,3 +113,29 @@ def test_python_language_names_and_longer_fences() -> None:
     assert [(s.id, s.code) for s in parse_page(page, "p.md")] == [("a", "x = 1\n"), (None, "y = 2\n")]
     assert [(f.lang, f.line, f.end_line) for f in fences(page, "p.md")] == [
         ("py", 1, 3), ("python3", 5, 7), ("markdown", 9, 13)]
+
+
+def test_timeout_option_is_kept_in_seconds() -> None:
+    snippets = parse_page('```python live id="a" timeout=30\nx = 1\n```\n\n'
+                          '```python live id="b" timeout=2.5\nx = 1\n```\n\n'
+                          '```python live id="c"\nx = 1\n```\n', "p.md")
+    assert [(s.id, s.timeout) for s in snippets] == [("a", 30), ("b", 2.5), ("c", None)]
+    assert isinstance(snippets[0].timeout, int)
+    assert snippets[0].to_dict()["options"]["timeout"] == "30"
+
+
+@pytest.mark.parametrize("value", ["0", "-1", "601", "ten", "", "nan", "inf", "1e9"])
+def test_timeout_must_be_seconds_above_zero_and_at_most_600(value: str) -> None:
+    with pytest.raises(SnippetError) as info:
+        parse_page(f'text\n```python live id="a" timeout={value}\nx = 1\n```\n', "p.md")
+    assert str(info.value) == ("p.md:2: timeout is the seconds a run may take, a number above 0 and at most 600, "
+                               f"e.g. timeout=30; got {value!r}")
+
+
+def test_timeout_limits_are_inclusive_of_600() -> None:
+    assert parse_page('```python live id="a" timeout=600\nx = 1\n```\n', "p.md")[0].timeout == 600
+
+
+def test_timeout_only_on_live_fences() -> None:
+    with pytest.raises(SnippetError, match=r"^p.md:1: timeout is for live snippets"):
+        parse_page('```python timeout=5\nx = 1\n```\n', "p.md")

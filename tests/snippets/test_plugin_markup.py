@@ -151,3 +151,12 @@ def test_plugin_hooks_turn_snippet_errors_into_plugin_errors_and_insert_data() -
     bad = SimpleNamespace(file=SimpleNamespace(src_uri="en/bad.md"))
     with pytest.raises(PluginError, match=r"^docs/en/bad\.md:1: a live snippet needs an id"):
         plugin.on_page_markdown("```python live\nx = 1\n```\n", bad, {}, None)
+
+
+def test_block_data_has_the_timeout_only_when_the_fence_gives_one() -> None:
+    page = PAGE.replace('```python live id="c"', '```python live id="c" timeout=30')
+    _, data = render_live_fences(page, "docs/en/x.md", "en")
+    assert data["c"]["timeout"] == 30
+    assert '"timeout": 30' in script_json(data["c"])
+    _, data = render_live_fences(PAGE, "docs/en/x.md", "en")
+    assert "timeout" not in data["c"]

@@ -1,9 +1,10 @@
 """What ``import streamlit as st`` gives a script run by streamlet."""
 from __future__ import annotations
 
-from typing import NoReturn
+from typing import Any, NoReturn
 
-from . import context, errors
+from . import context as _context
+from . import errors
 from .generator import DeltaGenerator
 from .state import SessionState, SessionStateProxy
 
@@ -17,7 +18,7 @@ class StopException(BaseException):
 
 
 def _current_state() -> SessionState:
-    ctx = context.current()
+    ctx = _context.current()
     if ctx is None:
         raise errors.StreamlitAPIException("st.session_state is only available while a script runs.")
     return ctx.state
@@ -75,3 +76,26 @@ def stop() -> NoReturn:
     """Stop this run here; what was drawn so far stays."""
     raise StopException()
 
+
+
+# Every public name of Streamlit 1.67.0's ``streamlit`` module (its ``__init__.py``). Those this
+# runtime lacks raise an error that names the command instead of Python's AttributeError.
+STREAMLIT_NAMES = frozenset("""
+    App Page altair_chart area_chart audio audio_input badge balloons bar_chart button cache_data
+    cache_resource camera_input caption chat_input chat_message checkbox code color_picker
+    column_config columns components connection container context data_editor dataframe date_input
+    datetime_input dialog divider download_button echarts_chart echo empty error exception expander
+    feedback file_uploader form form_submit_button fragment get_option graphviz_chart grid header help
+    html iframe image info json latex line_chart link_button login logo logout map markdown menu_button
+    mermaid_chart metric multiselect number_input page_link pagination pdf pills plotly_chart popover
+    progress pydeck_chart pyplot query_params radio rerun scatter_chart secrets segmented_control
+    select_slider selectbox session_state set_option set_page_config skeleton slider snow space spinner
+    status stop subheader success switch_page table tabs text text_area text_input time_input title
+    toast toggle user vega_lite_chart video warning write write_stream
+""".split())
+
+
+def __getattr__(name: str) -> Any:
+    if name in STREAMLIT_NAMES:
+        raise errors.StreamlitUnavailableCommandError(name)
+    raise AttributeError(f"module 'streamlit' has no attribute {name!r}", name=name)

@@ -4,15 +4,21 @@ The Web Worker stays a few lines: it hands every message to :func:`handle` and
 posts back what it returns. Each live block on a page is its own session,
 named by the page. Messages (every request carries an ``id`` the reply repeats):
 
-- ``{"type": "run", "session", "code", "config"?}``: a fresh session for this code
-  (the first run, Run, Reset); reply ``render``.
+- ``{"type": "run", "session", "code", "config"?, "events"?}``: a fresh session for this code
+  (the first run, Run, Reset); reply ``render``. ``events`` rebuilds a session after the page
+  replaced its worker: a list of ``{"widget", "value"}`` or ``{"widget", "trigger": true,
+  "values"?}``, applied in order after the first run exactly as ``event`` messages; the one
+  ``render`` of the state reached says ``"replayed": n`` (events applied) and, when one could
+  not be applied (its widget is gone, it failed, Stop interrupted its run), ``"replay_stopped":
+  index`` (the first event not applied).
 - ``{"type": "event", "session", "widget", "value"}`` or ``{..., "trigger": true}``:
   the reader changed or clicked a widget; reply ``render``. A form's submit button
   sends ``"values": {widget id: value}`` for the form's widgets, which the page held.
 - ``{"type": "check", "code", "steps"}``: replay a snippet's documented steps in a
   fresh session; reply ``checked`` with ``ok`` and ``failures``.
 
-Replies: ``{"type": "render", "id", "session", "elements", "log"}``,
+Replies: ``{"type": "render", "id", "session", "elements", "log", "log_dropped"?, "interrupted"?}``
+(``log_dropped``: lines of output past the log's cap, only counted),
 ``{"type": "checked", "id", "ok", "failures"}`` or ``{"type": "error", "id", "message", "code"?}``;
 ``code`` (``no-session``, ``unknown-widget``) lets the page say it in the reader's language.
 """
@@ -58,6 +64,8 @@ class LiveSession:
         if trigger is not None:
             self._clear_submitted_form(trigger, result.elements)
         reply: dict[str, Any] = {"elements": result.elements, "log": result.log}
+        if result.log_dropped:
+            reply["log_dropped"] = result.log_dropped
         if result.interrupted:
             reply["interrupted"] = True
         return reply
@@ -93,23 +101,20 @@ class Bridge:
             if kind == "run":
                 config = Config.from_toml(message["config"]) if message.get("config") else None
                 fresh = self.sessions[message["session"]] = LiveSession(message["code"], config)
-                return {"type": "render", "id": reply_id, "session": message["session"], **fresh.run()}
+                out = fresh.run()
+                if "events" in message:
+                    out = self._replay(fresh, message["events"] or [], out)
+                return {"type": "render", "id": reply_id, "session": message["session"], **out}
             if kind == "event":
                 live = self.sessions.get(message["session"])
                 if live is None:
                     return {"type": "error", "id": reply_id, "code": "no-session",
                             "message": f"No session {message['session']!r}: run the code first."}
-                if live.session.state.meta.get(message["widget"]) is None:
+                if not _knows(live, message.get("widget")):
                     return {"type": "error", "id": reply_id, "code": "unknown-widget",
                             "message": f"The page and Python disagree about widget {message['widget']!r}; "
                                        "press Run to start this example again."}
-                changed = dict(message.get("values") or {})
-                if message.get("trigger"):
-                    out = live.run(trigger=message["widget"], changed=changed)
-                else:
-                    changed[message["widget"]] = message.get("value")
-                    out = live.run(changed=changed)
-                return {"type": "render", "id": reply_id, "session": message["session"], **out}
+                return {"type": "render", "id": reply_id, "session": message["session"], **_apply(live, message)}
             if kind == "check":
                 from .snippets.check import check_steps
                 from .snippets.model import Step
@@ -120,6 +125,42 @@ class Bridge:
             return {"type": "error", "id": reply_id, "message": f"unknown message type {kind!r}"}
         except Exception as err:  # the page shows it; one bad message must not stop the worker
             return {"type": "error", "id": reply_id, "message": f"{type(err).__name__}: {err}"}
+
+
+    @staticmethod
+    def _replay(live: LiveSession, events: list[Any], out: dict[str, Any]) -> dict[str, Any]:
+        """Apply a restarted session's events in order; ``out`` is the first run's reply."""
+        replayed = 0
+        for index, event in enumerate(events):
+            if not isinstance(event, dict) or not _knows(live, event.get("widget")):
+                out["replay_stopped"] = index
+                break
+            try:
+                step = _apply(live, event)
+            except Exception:  # noqa: BLE001 - keep the session and the state reached so far
+                out["replay_stopped"] = index
+                break
+            out = step
+            replayed += 1
+            if step.get("interrupted"):  # Stop during the replay: the rest is not replayed
+                if index + 1 < len(events):
+                    out["replay_stopped"] = index + 1
+                break
+        out["replayed"] = replayed
+        return out
+
+
+def _knows(live: LiveSession, widget: Any) -> bool:
+    return isinstance(widget, str) and live.session.state.meta.get(widget) is not None
+
+
+def _apply(live: LiveSession, event: dict[str, Any]) -> dict[str, Any]:
+    """One reader's action (an ``event`` message or a replayed event) on a widget the session knows."""
+    changed = dict(event.get("values") or {})
+    if event.get("trigger"):
+        return live.run(trigger=event["widget"], changed=changed)
+    changed[event["widget"]] = event.get("value")
+    return live.run(changed=changed)
 
 
 _bridge = Bridge()

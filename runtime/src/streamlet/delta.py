@@ -75,10 +75,14 @@ class DisplayMixin(DeltaGeneratorBase):
         self._add("subheader", body=_text(body), help=help)
 
     def markdown(self, body: Any, unsafe_allow_html: bool = False, *, help: str | None = None) -> None:
-        self._add("markdown", body=_text(body), help=help)
+        node = self._add("markdown", body=_text(body), help=help)
+        if unsafe_allow_html:
+            node["html_as_text"] = True  # the page shows HTML as text, and says so
 
     def caption(self, body: Any, unsafe_allow_html: bool = False, *, help: str | None = None) -> None:
-        self._add("caption", body=_text(body), help=help)
+        node = self._add("caption", body=_text(body), help=help)
+        if unsafe_allow_html:
+            node["html_as_text"] = True
 
     def text(self, body: Any, *, help: str | None = None) -> None:
         self._add("text", body=_text(body), help=help)

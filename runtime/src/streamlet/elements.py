@@ -6,11 +6,12 @@ expander, sidebar) is a dict with ``children``. :class:`Block` builds one during
 from __future__ import annotations
 
 import math
+import sys
 import traceback
 from pathlib import Path
 from typing import Any
 
-from .errors import Error, StreamlitAPIException
+from .errors import Error, StreamlitAPIException, StreamlitUnavailableCommandError
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
 
@@ -100,6 +101,22 @@ def syntax_error_message(exc: SyntaxError) -> str:
             f"{type(exc).__name__}: {exc.msg}")
 
 
+def _hint(exc: BaseException) -> dict[str, Any]:
+    """What the page adds below the message, in its own language: ``hint`` and its details.
+
+    ``unavailable-command``: a real Streamlit command this runtime lacks (``command``: ``st.balloons``).
+    ``third-party-module``: a module outside the standard library (``module``: ``pandas``); live
+    examples run without third-party packages.
+    """
+    if isinstance(exc, StreamlitUnavailableCommandError):
+        return {"hint": "unavailable-command", "command": exc.command}
+    if isinstance(exc, ModuleNotFoundError) and exc.name:
+        top = exc.name.partition(".")[0]
+        if top and top not in sys.stdlib_module_names and top not in ("streamlit", "streamlet"):
+            return {"hint": "third-party-module", "module": top}
+    return {}
+
+
 def exception_element(exc: BaseException, *, uncaught: bool = False) -> dict[str, Any]:
     """An exception as the page shows it; ``uncaught`` names the type fully, as Streamlit does."""
     compile_error = isinstance(exc, SyntaxError)
@@ -112,6 +129,7 @@ def exception_element(exc: BaseException, *, uncaught: bool = False) -> dict[str
         "stack_trace": [] if compile_error else stack_trace(exc),
         "is_warning": isinstance(exc, Warning),
         "is_streamlit_exception": isinstance(exc, Error),
+        **_hint(exc),
     }
 
 

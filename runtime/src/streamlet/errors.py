@@ -252,4 +252,19 @@ class StreamlitUnsupportedError(StreamlitAPIException):
     """A Streamlit feature this runtime does not reproduce (for example anything needing pandas)."""
 
 
+class StreamlitUnavailableCommandError(StreamlitUnsupportedError):
+    """A real Streamlit command (``st.balloons``) that the browser runtime of this site does not have.
+
+    Not an AttributeError: ``from streamlit import balloons`` then says the same instead of
+    Python's ImportError (the price: ``hasattr(st, "balloons")`` raises it too).
+    """
+
+    def __init__(self, command: str) -> None:
+        super().__init__(
+            f"`st.{command}` is not available in the browser runtime of this site: its live examples "
+            "cover session state, callbacks and the widgets they use."
+        )
+        self.command = f"st.{command}"
+
+
 _claim_streamlit_module()

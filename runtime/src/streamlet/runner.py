@@ -16,6 +16,7 @@ from . import api, context, errors
 from .config import Config
 from .elements import Block, exception_element
 from .generator import DeltaGenerator
+from .hooks import LogStream, ScriptHooks
 from .magic import MAGIC_NAME, add_magic
 from .state import SessionState
 
@@ -55,6 +56,8 @@ class RunResult:
     reruns: int = 0
     interrupted: bool = False
     """The run was stopped from outside (the page's Stop button)."""
+    log_dropped: int = 0
+    """Lines of output past the log's cap (:data:`streamlet.hooks.MAX_LOG_LINES`), counted, not kept."""
 
 
 def _magic_write(*args: Any) -> Any:
@@ -72,6 +75,7 @@ class Session:
         self.state = SessionState()
         self._code: dict[bool, types.CodeType] = {}
         self._compile_error: BaseException | None = None
+        self._stream = LogStream([])
         self.last: RunResult | None = None
 
     def _compiled(self) -> types.CodeType:
@@ -94,6 +98,7 @@ class Session:
     def run(self, widget_values: dict[str, Any] | None = None) -> RunResult:
         """Run the script once, after applying ``widget_values`` (id -> value) from the client."""
         log: list[str] = []
+        self._stream = stream = LogStream(log)
         reruns = 0
         values: dict[str, Any] | None = dict(widget_values or {})
         while True:
@@ -112,14 +117,15 @@ class Session:
         elements = list(ctx.root.children)
         if ctx.sidebar.children:
             elements.append(ctx.sidebar.node)
-        self.last = RunResult(elements=elements, log=log, reruns=reruns, interrupted=ctx.interrupted)
+        self.last = RunResult(elements=elements, log=log, reruns=reruns, interrupted=ctx.interrupted,
+                              log_dropped=stream.finish())
         return self.last
 
     def _run_once(self, ctx: context.RunContext, widget_values: dict[str, Any] | None) -> bool:
         """One pass; True when the script asked for a rerun."""
         state = self.state
         previous = context.activate(ctx)
-        rerun = premature_stop = False
+        rerun = premature_stop = exited = False
         ok = True
         try:
             with streamlit_modules():
@@ -130,13 +136,14 @@ class Session:
                     ctx.root.add(exception_element(err, uncaught=True))
                     return False
                 try:
-                    if widget_values is not None:
-                        state.reset_triggers()
-                        state.compact()
-                        state.set_widget_values(widget_values)
-                        self._call_callbacks(ctx)
-                    namespace = {"__name__": "__main__", "__file__": self.filename, MAGIC_NAME: _magic_write}
-                    exec(code, namespace)
+                    with ScriptHooks(self._stream):
+                        if widget_values is not None:
+                            state.reset_triggers()
+                            state.compact()
+                            state.set_widget_values(widget_values)
+                            self._call_callbacks(ctx)
+                        namespace = {"__name__": "__main__", "__file__": self.filename, MAGIC_NAME: _magic_write}
+                        exec(code, namespace)
                     if self.config.get("runner.enforceSerializableSessionState"):
                         state.check_serializable()
                 except api.RerunException:
@@ -148,10 +155,20 @@ class Session:
                     # it drew so far, the session stays usable, and the page says it was stopped.
                     ok, premature_stop = False, True
                     ctx.interrupted = True
+                except SystemExit:
+                    # sys.exit(), exit(), quit(), os._exit(): as in Streamlit, whose script thread
+                    # just ends, the run stops where it is, what it drew stays, no error is shown,
+                    # the buttons stay pressed and no widget is dropped; the run-without-errors
+                    # flag keeps its last value.
+                    premature_stop = exited = True
                 except Exception as err:
                     ok, premature_stop = False, True
                     ctx.root.add(exception_element(err, uncaught=True))
-            state.new_user[RUN_WITHOUT_ERRORS_KEY] = ok
+                except BaseException as err:  # GeneratorExit and the like: an uncaught exception like any other
+                    ok, premature_stop = False, True
+                    ctx.root.add(exception_element(err, uncaught=True))
+            if not exited:
+                state.new_user[RUN_WITHOUT_ERRORS_KEY] = ok
             if not premature_stop:
                 state.reset_triggers()
                 if not rerun:

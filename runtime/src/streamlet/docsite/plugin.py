@@ -57,13 +57,16 @@ def script_json(data: Any) -> str:
 
 
 def live_data(snippet: Any) -> dict[str, Any]:
-    return {
+    data = {
         "id": snippet.id,
         "code": snippet.code,
         "config": snippet.config,
         "steps": [s.to_dict() for s in snippet.steps],
         "elements": first_tree(snippet.code, snippet.config),
     }
+    if snippet.timeout is not None:
+        data["timeout"] = snippet.timeout  # seconds a run may take before the page stops it
+    return data
 
 
 def live_block(snippet: Any, fence_text: str, lang: str) -> str:

@@ -87,6 +87,15 @@ class Snippet:
         return self.options.get("norun")
 
     @property
+    def timeout(self) -> int | float | None:
+        """The fence's ``timeout=30``: seconds a run may take before the page stops it (None: the page's default)."""
+        text = self.options.get("timeout")
+        if text is None:
+            return None
+        value = float(text)
+        return int(value) if value.is_integer() else value
+
+    @property
     def where(self) -> str:
         return f"{self.path}:{self.line}"
 

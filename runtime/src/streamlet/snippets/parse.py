@@ -12,11 +12,13 @@ A live snippet and what it shows::
       expect: {markdown: ["Count =  `1`"]}
     ```
 
-Options on the Python fence: ``live``, ``id="..."``, ``norun="why it cannot run"``.
+Options on the Python fence: ``live``, ``id="..."``, ``norun="why it cannot run"``,
+``timeout=30`` (seconds a run of a live block may take before the page stops it; default 10).
 A ``toml`` fence with ``for="id"`` gives a snippet its ``.streamlit/config.toml``.
 """
 from __future__ import annotations
 
+import math
 import re
 import shlex
 from dataclasses import dataclass
@@ -25,7 +27,8 @@ from typing import Any
 from .model import ACTIONS, Snippet, Step
 
 PYTHON_LANGS = {"python", "py", "python3"}
-KNOWN_OPTIONS = {"live", "id", "norun"}
+KNOWN_OPTIONS = {"live", "id", "norun", "timeout"}
+MAX_TIMEOUT = 600
 
 _OPEN = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
 
@@ -153,6 +156,18 @@ def parse_steps(body: str, line: int, where: str) -> list[Step]:
     return steps
 
 
+def _check_timeout(text: str, live: bool, where: str) -> None:
+    if not live:
+        raise SnippetError(f"{where}: timeout is for live snippets (the page stops a run after it)")
+    try:
+        seconds = float(text)
+    except ValueError:
+        seconds = math.nan
+    if not 0 < seconds <= MAX_TIMEOUT:  # NaN and inf fail too
+        raise SnippetError(f"{where}: timeout is the seconds a run may take, a number above 0 and at most "
+                           f"{MAX_TIMEOUT}, e.g. timeout=30; got {text!r}")
+
+
 def parse_page(text: str, path: str) -> list[Snippet]:
     """Every Python fence of the page, with the steps and config that belong to it."""
     found: list[Snippet] = []
@@ -178,6 +193,8 @@ def parse_page(text: str, path: str) -> list[Snippet]:
             raise SnippetError(f"{where}: a live snippet needs an id, e.g. ```python live id=\"counter\"")
         if "norun" in fence.options and not fence.options["norun"].strip():
             raise SnippetError(f"{where}: norun needs a reason, e.g. norun=\"needs pandas\"")
+        if "timeout" in fence.options:
+            _check_timeout(fence.options["timeout"], snippet.live, where)
         following = all_fences[n + 1] if n + 1 < len(all_fences) else None
         if following is not None and following.lang == "steps":
             snippet.steps = parse_steps(following.body, following.line, f"{path}:{following.line}")
