@@ -13,9 +13,10 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
+from streamlet.docsite.plugin import LANGS
+
 ROOT = Path(__file__).resolve().parents[2]
 SITE = ROOT / "site"
-LANGS = ("en", "zh", "ja")
 SM = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 XHTML = "{http://www.w3.org/1999/xhtml}"
 
@@ -75,11 +76,11 @@ def pages() -> dict[str, Path]:
 def split_lang(path: str) -> tuple[str, str]:
     """'zh/playground/' -> ('zh', 'playground/'); 'playground/' -> ('en', 'playground/')."""
     first, _, rest = path.partition("/")
-    return (first, rest) if first in LANGS[1:] else ("en", path)
+    return (first, rest) if first in LANGS[1:] else (LANGS[0], path)
 
 
 def address(site_url: str, lang: str, rest: str) -> str:
-    return site_url + ("" if lang == "en" else f"{lang}/") + rest
+    return site_url + ("" if lang == LANGS[0] else f"{lang}/") + rest
 
 
 def test_every_language_has_the_same_pages() -> None:
