@@ -51,9 +51,23 @@ def _interrupt_check() -> Callable[[], None] | None:
     try:
         import pyodide_js  # type: ignore[import-not-found]
 
-        return pyodide_js.checkInterrupt  # type: ignore[no-any-return]
+        check = pyodide_js.checkInterrupt
     except Exception:  # noqa: BLE001 - without it, sleeping is not interruptible: the page replaces the worker
         return None
+    sink = io.StringIO()
+
+    def check_quietly() -> None:
+        # checkInterrupt writes "KeyboardInterrupt" to sys.stderr, which is the run's log here.
+        err = sys.stderr
+        sys.stderr = sink
+        try:
+            check()
+        finally:
+            sys.stderr = err
+            sink.seek(0)
+            sink.truncate()
+
+    return check_quietly
 
 
 _CHECK_INTERRUPT = _interrupt_check()
