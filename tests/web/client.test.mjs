@@ -74,12 +74,14 @@ function setup(options = {}) {
 
 const tick = () => new Promise((resolve) => setImmediate(resolve));
 
-test("nothing starts until start(); requests made before ready are held in order", async () => {
+
+test("nothing starts until start(); requests wait on the page and go to the worker one at a time", async () => {
   const { client, workers, events } = setup();
   const run = client.request({ type: "run", session: "a", code: "x" });
   const click = client.request({ type: "event", session: "a", widget: "w", trigger: true });
   assert.equal(workers.length, 0);
-  assert.equal(client.busy, true);
+  assert.equal(client.busy("a"), true);
+  assert.equal(client.busy("b"), false);
 
   client.start();
   client.start(); // idempotent
@@ -91,133 +93,184 @@ test("nothing starts until start(); requests made before ready are held in order
   assert.deepEqual(worker.requests(), []);
 
   worker.reply({ type: "ready" });
-  assert.deepEqual(worker.requests().map((m) => [m.type, m.id]), [["run", 1], ["event", 2]]);
-  assert.deepEqual(
-    events.map((e) => e.stage ?? e.state),
-    ["start", "pyodide", "runtime", "ready"],
-  );
+  assert.deepEqual(worker.requests().map((m) => [m.type, m.id]), [["run", 1]], "one request in the worker at a time");
+  assert.deepEqual(events.map((e) => e.stage ?? e.state), ["start", "pyodide", "runtime", "ready"]);
 
   worker.reply({ type: "render", id: 1, session: "a", elements: [], log: [] });
+  assert.deepEqual(worker.requests().map((m) => m.id), [1, 2]);
   worker.reply({ type: "render", id: 2, session: "a", elements: [{ type: "text", body: "1" }], log: [] });
   assert.equal((await run).id, 1);
   assert.deepEqual((await click).elements, [{ type: "text", body: "1" }]);
-  assert.equal(client.busy, false);
+  assert.equal(client.idle, true);
 });
 
-test("after ready, requests go straight out; replies are matched by id, not order", async () => {
+test("a reply that is not for the request in the worker is ignored", async () => {
   const { client, workers } = setup();
   client.start();
   workers[0].reply({ type: "ready" });
   const first = client.request({ type: "run", session: "a", code: "" });
-  const second = client.request({ type: "check", code: "", steps: [] });
-  workers[0].reply({ type: "checked", id: 2, ok: true, failures: [] });
+  workers[0].reply({ type: "render", id: 99, elements: [] });
+  assert.equal(client.current.id, 1);
   workers[0].reply({ type: "render", id: 1, elements: [] });
-  workers[0].reply({ type: "render", id: 99, elements: [] }); // unknown id: ignored
-  assert.equal((await second).type, "checked");
   assert.equal((await first).type, "render");
 });
 
-test("the interrupt buffer is handed over right after init", () => {
+test("the interrupt buffer is handed over right after init, and cleared before each request", () => {
   const buffer = new Int32Array(1);
   const { client, workers } = setup({ interruptBuffer: buffer });
   client.start();
   assert.deepEqual(workers[0].posted, [{ type: "init" }, { type: "interrupt-buffer", buffer }]);
+  buffer[0] = 2; // a Stop that came too late for the last request
+  workers[0].reply({ type: "ready" });
+  client.request({ type: "run", session: "a", code: "" });
+  assert.equal(buffer[0], 0);
 });
 
-test("a fatal load resolves every request with the reason; start() tries again", async () => {
+test("a failed load keeps every request for Retry; start() tries again and sends them", async () => {
   const { client, workers, events } = setup();
   const pending = client.request({ type: "run", session: "a", code: "" });
   client.start();
   workers[0].reply({ type: "fatal", message: "404 pyodide.asm.wasm" });
-  assert.deepEqual(await pending, { type: "error", id: 1, fatal: true, message: "404 pyodide.asm.wasm" });
   assert.equal(client.state, "failed");
   assert.equal(workers[0].terminated, true);
   assert.equal(events.at(-1).message, "404 pyodide.asm.wasm");
+  assert.equal(events.at(-1).reason, "error");
   client.start();
   assert.equal(workers.length, 2);
   assert.equal(client.state, "loading");
+  workers[1].reply({ type: "ready" });
+  assert.deepEqual(workers[1].requests().map((m) => m.type), ["run"]);
+  workers[1].reply({ type: "render", id: 1, elements: [] });
+  assert.equal((await pending).type, "render");
 });
 
-test("the watchdog calls onSlow once a posted request runs too long", async () => {
-  const { client, workers, timers } = setup({ watchdogMs: 10_000 });
-  let slow = 0;
-  let sent = 0;
-  client.request({ type: "run", session: "a", code: "while True: pass" }, { onSlow: () => slow++, onSent: () => sent++ });
+test("loading gives up after the stated time; messages of the old worker are ignored", () => {
+  const { client, workers, timers, events } = setup({ loadTimeoutMs: 120_000 });
   client.start();
-  timers.advance(60_000); // loading time does not count
-  assert.equal(slow, 0);
-  assert.equal(sent, 0);
-  workers[0].reply({ type: "ready" });
-  assert.equal(sent, 1);
-  timers.advance(9_999);
-  assert.equal(slow, 0);
+  timers.advance(119_999);
+  assert.equal(client.state, "loading");
   timers.advance(1);
-  assert.equal(slow, 1);
-
-  const quick = client.request({ type: "run", session: "b", code: "" }, { onSlow: () => slow++ });
-  workers[0].reply({ type: "render", id: 2, elements: [] });
-  await quick;
-  timers.advance(20_000);
-  assert.equal(slow, 1);
+  assert.equal(client.state, "failed");
+  assert.equal(events.at(-1).reason, "timeout");
+  assert.equal(workers[0].terminated, true);
+  workers[0].reply({ type: "ready" }); // too late: this worker is gone
+  assert.equal(client.state, "failed");
+  client.start();
+  workers[1].reply({ type: "ready" });
+  timers.advance(500_000);
+  assert.equal(client.state, "ready", "the timer of a finished load does not fire");
 });
 
-test("stop without an interrupt buffer replaces the worker and reports a restart", async () => {
+test("onSent is called when the request enters the worker", () => {
+  const { client, workers } = setup();
+  let sent = 0;
+  client.request({ type: "run", session: "a", code: "" });
+  client.request({ type: "run", session: "b", code: "" }, { onSent: () => sent++ });
+  client.start();
+  workers[0].reply({ type: "ready" });
+  assert.equal(sent, 0);
+  workers[0].reply({ type: "render", id: 1, elements: [] });
+  assert.equal(sent, 1);
+});
+
+test("stop without an interrupt buffer replaces the worker; the others' waiting requests follow the restores", async () => {
   const { client, workers, events } = setup();
   client.start();
   workers[0].reply({ type: "ready" });
-  const running = client.request({ type: "event", session: "a", widget: "w", trigger: true });
-  assert.equal(client.stop(), "restart");
+  const running = client.request({ type: "event", session: "a", widget: "spin", trigger: true });
+  const mine = client.request({ type: "event", session: "a", widget: "w", trigger: true });
+  const theirs = client.request({ type: "event", session: "b", widget: "inc", trigger: true });
+  client.on((event) => {
+    if (event.type === "restart") client.request({ type: "run", session: "b", code: "restore b", events: [] }, { restore: true });
+  });
+  assert.equal(client.stop("a"), "restart");
   assert.equal(workers[0].terminated, true);
   assert.equal(workers.length, 2);
   assert.deepEqual(await running, { type: "error", id: 1, stopped: true, message: "stopped" });
-  assert.ok(events.some((e) => e.type === "restart"));
+  assert.equal((await mine).stopped, true, "what the stopped block queued is dropped");
+  const restart = events.find((e) => e.type === "restart");
+  assert.deepEqual(restart, { type: "restart", cause: "stop", session: "a", kind: "event" });
   assert.equal(client.state, "loading");
+  workers[1].reply({ type: "ready" });
+  assert.deepEqual(workers[1].requests().map((m) => m.code ?? m.widget), ["restore b"]);
+  workers[1].reply({ type: "render", id: 4, elements: [] });
+  assert.deepEqual(workers[1].requests().map((m) => m.code ?? m.widget), ["restore b", "inc"], "the queued click comes after the restore");
+  workers[1].reply({ type: "render", id: 3, elements: [] });
+  assert.equal((await theirs).type, "render");
 });
 
-test("requests made while restarting wait for the new worker", async () => {
+test("stop of a block whose request only waits cancels it and leaves the worker alone", async () => {
   const { client, workers } = setup();
   client.start();
   workers[0].reply({ type: "ready" });
-  client.on((event) => {
-    if (event.type === "restart") client.request({ type: "run", session: "a", code: "again" });
-  });
-  client.stop();
-  assert.deepEqual(workers[1].requests(), []);
-  workers[1].reply({ type: "ready" });
-  assert.deepEqual(workers[1].requests().map((m) => m.code), ["again"]);
-  assert.deepEqual(workers[0].requests(), []);
+  client.request({ type: "run", session: "b", code: "" });
+  const waiting = client.request({ type: "run", session: "a", code: "" });
+  assert.equal(client.stop("a"), "cancel");
+  assert.equal((await waiting).stopped, true);
+  assert.equal(workers.length, 1);
+  assert.equal(client.stop("nobody"), "cancel");
 });
 
 test("stop with an interrupt buffer signals SIGINT, and restarts only if Python does not answer", async () => {
   const buffer = new Int32Array(1);
-  const { client, workers, timers } = setup({ interruptBuffer: buffer, graceMs: 2_000 });
+  const { client, workers, timers } = setup({ interruptBuffer: buffer, graceMs: 1_500 });
   client.start();
   workers[0].reply({ type: "ready" });
 
   const first = client.request({ type: "event", session: "a", widget: "w", trigger: true });
-  assert.equal(client.stop(), "interrupt");
+  assert.equal(client.stop("a"), "interrupt");
   assert.equal(buffer[0], 2);
   workers[0].reply({ type: "error", id: 1, interrupted: true, message: "KeyboardInterrupt" });
   assert.equal((await first).interrupted, true);
   timers.advance(5_000);
   assert.equal(workers.length, 1, "answered in time: no restart");
 
-  buffer[0] = 0;
   const stuck = client.request({ type: "run", session: "b", code: "" });
-  client.stop();
-  timers.advance(2_000);
+  assert.equal(buffer[0], 0);
+  client.stop("b");
+  timers.advance(1_499);
+  assert.equal(workers.length, 1);
+  timers.advance(1);
   assert.equal(workers.length, 2, "no answer: the worker is replaced");
   assert.equal(buffer[0], 0);
   assert.equal((await stuck).stopped, true);
 });
 
+test("a crash restarts Python and names the request; a crash loop ends in failed with the restores kept", async () => {
+  const { client, workers, events } = setup({ maxCrashes: 2 });
+  client.start();
+  workers[0].reply({ type: "ready" });
+  const boom = client.request({ type: "run", session: "a", code: "os._exit(0)" });
+  workers[0].reply({ type: "crashed", id: 1, message: "Pyodide already exited" });
+  assert.deepEqual(await boom, { type: "error", id: 1, crashed: true, message: "Pyodide already exited" });
+  assert.deepEqual(events.at(-2), { type: "restart", cause: "crash", session: "a", kind: "run" });
+  assert.equal(client.state, "loading");
+
+  workers[1].reply({ type: "ready" });
+  client.request({ type: "run", session: "b", code: "" });
+  workers[1].onerror({ message: "out of memory", preventDefault() {} }); // the worker died while running
+  assert.equal(workers.length, 3);
+  workers[2].reply({ type: "ready" });
+  client.on((event) => {
+    if (event.type === "restart") client.request({ type: "run", session: "c", code: "restore" }, { restore: true });
+  });
+  client.request({ type: "run", session: "b", code: "" });
+  workers[2].reply({ type: "crashed", id: 3, message: "again" });
+  assert.equal(client.state, "failed");
+  assert.equal(events.at(-1).reason, "crash");
+  client.start(); // Retry
+  workers[3].reply({ type: "ready" });
+  assert.deepEqual(workers[3].requests().map((m) => m.code), ["restore"]);
+});
+
 test("a worker that fails to start is reported, not thrown", async () => {
-  const { client, workers } = setup();
-  const pending = client.request({ type: "run", session: "a", code: "" });
+  const { client, workers, events } = setup();
+  client.request({ type: "run", session: "a", code: "" });
   client.start();
   let prevented = false;
   workers[0].onerror({ message: "SyntaxError in worker.js", preventDefault: () => (prevented = true) });
   assert.equal(prevented, true);
-  assert.equal((await pending).message, "SyntaxError in worker.js");
+  assert.equal(client.state, "failed");
+  assert.equal(events.at(-1).message, "SyntaxError in worker.js");
   await tick();
 });

@@ -12,7 +12,7 @@ const GLOSSARY = {
   stop: ["Stop", "停止", "停止"],
   expected: ["Expected", "预期结果", "期待される結果"],
   matches: ["Matches the docs", "与文档一致", "ドキュメントと一致"],
-  liveExample: ["live example", "实时示例", "ライブサンプル"],
+  liveExample: ["live example", "交互式示例", "ライブサンプル"],
 };
 
 test("glossary terms use the glossary's exact wording", () => {
@@ -35,7 +35,7 @@ test("every label exists in every language, with the same placeholders", () => {
 
 test("no English leaks into the zh and ja labels", () => {
   // Names that stay as they are in every language.
-  const allowed = new Set(["Python", "Ctrl", "Enter", "Esc", "Tab"]);
+  const allowed = new Set(["Python", "Ctrl", "Enter", "Esc", "Tab", "Z"]);
   for (const lang of ["zh", "ja"]) {
     for (const [key, label] of Object.entries(LABELS[lang])) {
       const words = label.replace(/\{\w+\}/g, "").match(/[A-Za-z]+/g) ?? [];
@@ -61,7 +61,7 @@ test("translator fills placeholders and falls back per key", () => {
   const t = translator("ja");
   assert.equal(t.lang, "ja");
   assert.equal(t("run"), "実行");
-  assert.equal(t("slow", { seconds: 10 }), "10 秒以上実行中です。「停止」で中断できます。");
+  assert.equal(t("slow", { seconds: 4, limit: 10 }), "4 秒経過しても実行中です。10 秒で自動的に停止します。すぐに止めるには「停止」を押してください。");
   assert.equal(t("loadFailed"), "Python を読み込めませんでした：{message}");
   assert.equal(t("no-such-key"), "no-such-key");
   assert.equal(translator("de")("stop"), "Stop");

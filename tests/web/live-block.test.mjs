@@ -100,12 +100,11 @@ test("a click before Python is ready starts it, and is replayed after the block'
   assert.deepEqual(requests(), []);
 
   reply({ type: "ready" });
-  assert.deepEqual(requests().map((m) => m.type), ["run", "event"]);
-  const [run, click] = requests();
-  assert.deepEqual(run, { type: "run", session: "counter", code: "code v1", config: null, id: 1 });
-  assert.deepEqual(click, { type: "event", session: "counter", widget: "inc", trigger: true, id: 2 });
-
+  assert.deepEqual(requests().map((m) => m.type), ["run"]);
+  assert.deepEqual(requests()[0], { type: "run", session: "counter", code: "code v1", config: null, id: 1 });
   reply({ type: "render", id: 1, session: "counter", elements: COUNTER_TREE(0), log: [] });
+  await settle();
+  assert.deepEqual(requests()[1], { type: "event", session: "counter", widget: "inc", trigger: true, id: 2 });
   reply({ type: "render", id: 2, session: "counter", elements: COUNTER_TREE(1, true), log: [] });
   await settle();
   assert.equal(find(root, ".st-markdown").textContent, "Count =  1");
@@ -141,6 +140,7 @@ test("a form keeps the reader's unsent values across a re-render, and Enter subm
   name.fire("change");
   findAll(root, ".st-output button").at(-1).click(); // another widget reruns the script
   reply({ type: "render", id: 1, session: "counter", elements: tree, log: [] });
+  await settle();
   reply({ type: "render", id: 2, session: "counter", elements: tree, log: [] });
   await settle();
   const again = find(root, ".st-output input");
@@ -160,18 +160,26 @@ test("an error reply is shown in the block, not thrown", async () => {
   assert.equal(notice.textContent, "出错了：KeyError: 'counter'");
 });
 
-test("a fatal load is reported in the page language", async () => {
-  const { root, client, reply } = setup({ lang: "ja" });
+test("a failed load is reported in the page language, with a Retry that loads again and runs the block", async () => {
+  const { root, client, workers, requests, reply } = setup({ lang: "ja" });
   client.start();
   reply({ type: "fatal", message: "404" });
   await settle();
-  assert.equal(find(root, ".st-live-notice").textContent, "Python を読み込めませんでした：404");
+  assert.equal(find(root, ".st-live-notice span").textContent, "Python を読み込めませんでした：404");
+  const retry = find(root, ".st-live-notice button");
+  assert.equal(retry.textContent, "再試行");
+  retry.click();
+  assert.equal(workers.length, 2);
+  assert.equal(find(root, ".st-live-notice").hidden, true, "the notice goes once loading starts again");
+  reply({ type: "ready" });
+  assert.deepEqual(requests().filter((m) => m.type === "run").map((m) => m.id), [1], "the block's first run was kept");
 });
 
 test("Run sends the editor's text; Reset restores the original code in a fresh session", async () => {
   const { root, block, client, requests, reply } = setup();
   client.start();
   reply({ type: "ready" });
+  reply({ type: "render", id: 1, session: "counter", elements: COUNTER_TREE(0), log: [] });
   find(root, "button.st-tool-edit").click();
   assert.equal(find(root, ".st-live-editor").hidden, false);
   assert.equal(find(root, ".st-live-code").hidden, true);
@@ -179,6 +187,7 @@ test("Run sends the editor's text; Reset restores the original code in a fresh s
   block.editor.textarea.fire("input");
   find(root, "button.st-tool-run").click();
   assert.equal(requests().at(-1).code, "code v2");
+  reply({ type: "render", id: 2, session: "counter", elements: COUNTER_TREE(0), log: [] });
   find(root, "button.st-tool-edit").click();
   assert.equal(find(root, ".st-live-plain").hidden, false, "the edited code is shown instead of the original");
   assert.equal(find(root, ".st-live-plain").textContent, "code v2");
@@ -194,6 +203,7 @@ test("Ctrl+Enter in the editor runs, Tab indents with four spaces", () => {
   const { root, block, client, requests, reply } = setup();
   client.start();
   reply({ type: "ready" });
+  reply({ type: "render", id: 1, session: "counter", elements: COUNTER_TREE(0), log: [] });
   const textarea = block.editor.textarea;
   textarea.value = "x";
   let inserted = null;
@@ -213,6 +223,7 @@ test("Check sends code and steps; the answer is shown in the page language", asy
   const { root, client, requests, reply } = setup({ steps, lang: "zh" });
   client.start();
   reply({ type: "ready" });
+  reply({ type: "render", id: 1, session: "counter", elements: COUNTER_TREE(0), log: [] });
   find(root, "button.st-tool-check").click();
   assert.deepEqual(requests().at(-1), { type: "check", code: "code v1", steps, config: null, id: 2 });
   reply({ type: "checked", id: 2, ok: true, failures: [] });
@@ -226,7 +237,7 @@ test("Check sends code and steps; the answer is shown in the page language", asy
   assert.equal(find(root, ".st-check-failures li").textContent, "step 1 (click Increment): markdown: expected ...");
 });
 
-test("Stop is enabled only while a request runs; stopping restarts and reruns the block", async () => {
+test("Stop is enabled only while a request runs; stopping restarts and restores the block", async () => {
   const { root, client, workers, requests, reply } = setup();
   const stop = find(root, "button.st-tool-stop");
   client.start();
@@ -241,10 +252,10 @@ test("Stop is enabled only while a request runs; stopping restarts and reruns th
   stop.click();
   assert.equal(workers[0].terminated, true);
   reply({ type: "ready" });
-  assert.deepEqual(requests().at(-1), { type: "run", session: "counter", code: "code v1", config: null, id: 3 });
-  reply({ type: "render", id: 3, session: "counter", elements: COUNTER_TREE(0), log: [] });
+  assert.deepEqual(requests().at(-1), { type: "run", session: "counter", code: "code v1", config: null, events: [], id: 3 });
+  reply({ type: "render", id: 3, session: "counter", elements: COUNTER_TREE(0), log: [], replayed: 0 });
   await settle();
-  assert.equal(find(root, ".st-live-notice").textContent, "Stopped.");
+  assert.match(find(root, ".st-live-notice").textContent, /^Stopped\. Python was restarted, and this example is back/);
   assert.equal(find(root, ".st-markdown").textContent, "Count =  0");
 });
 

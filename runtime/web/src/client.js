@@ -1,28 +1,46 @@
-// The page's side of the worker protocol: one worker per page, requests matched to
-// replies by id, and everything asked before Python is ready held in order until it is.
+// The page's side of the worker protocol: one worker per page, one request in the worker at
+// a time, and everything else held in order on the page until it can go.
+//
+// Holding the queue here (not in the worker) is what makes Stop and restarts exact: the
+// request in the worker is always the one being stopped, a request still waiting can be
+// cancelled without touching Python, and when the worker has to be replaced nothing that
+// was waiting is lost: it goes to the new worker after the blocks have restored their
+// sessions (restore requests jump the queue).
 //
 // Pure apart from what is injected (`spawn`, timers), so Node tests drive it with a fake
 // worker. Replies always resolve, never reject: a stopped request resolves with
-// `{type: "error", stopped: true}`, so callers have one path for every outcome.
+// `{type: "error", stopped: true}`, a request that crashed Python with `{crashed: true}`.
 //
-// Events (`on(listener)`): {type: "state", state: "idle"|"loading"|"ready"|"failed", stage?, message?}
-// and {type: "restart"} after the worker was replaced (its sessions are gone).
+// Events (`on(listener)`):
+//   {type: "state", state: "idle"|"loading"|"ready"|"failed", stage?, message?, reason?}
+//   {type: "restart", cause: "stop"|"crash", session, kind}: the worker was replaced (its
+//   sessions are gone); `session` and `kind` name the request that was stopped or crashed.
+//   Listeners restore their sessions synchronously with `request(..., {restore: true})`.
+
+const SIGINT = 2;
 
 export class Client {
-  constructor({ spawn, interruptBuffer = null, watchdogMs = 10_000, graceMs = 2_000, timers = globalThis }) {
-    this.spawn = spawn;
-    this.interruptBuffer = interruptBuffer;
-    this.watchdogMs = watchdogMs;
-    this.graceMs = graceMs;
-    this.timers = timers;
+  constructor({
+    spawn,
+    interruptBuffer = null,
+    graceMs = 1_500,
+    loadTimeoutMs = 120_000,
+    maxCrashes = 3,
+    crashWindowMs = 60_000,
+    timers = globalThis,
+    now = () => Date.now(),
+  }) {
+    Object.assign(this, { spawn, interruptBuffer, graceMs, loadTimeoutMs, maxCrashes, crashWindowMs, timers, now });
     this.state = "idle";
     this.stage = null;
     this.failure = null;
     this.worker = null;
     this.nextId = 1;
-    this.waiting = []; // asked before ready, in order
-    this.pending = new Map(); // posted to the worker, by id
+    this.queue = []; // waiting on the page, in order; restore requests first
+    this.current = null; // the one request in the worker
     this.listeners = new Set();
+    this.loadTimer = null;
+    this.crashes = []; // times of recent crashes, so a crash loop ends in "failed"
   }
 
   on(listener) {
@@ -40,113 +58,157 @@ export class Client {
     this.emit({ type: "state", state, ...extra });
   }
 
-  /** Start the worker (once); requests made so far go out when it reports ready. */
+  /** Start the worker (once; again after a failure: Retry). Waiting requests go out when it is ready. */
   start() {
     if (this.state === "loading" || this.state === "ready") return;
     this.failure = null;
-    this.worker = this.spawn();
-    this.worker.onmessage = (event) => this.receive(event.data);
-    this.worker.onerror = (event) => {
+    const worker = this.spawn();
+    this.worker = worker;
+    worker.onmessage = (event) => {
+      if (this.worker === worker) this.receive(event.data);
+    };
+    worker.onerror = (event) => {
       event?.preventDefault?.(); // shown in the blocks instead of as an uncaught error
-      this.fail(event?.message || "the worker could not start");
+      if (this.worker !== worker) return;
+      const message = event?.message || "the worker stopped";
+      if (this.state === "ready") this.crash(message);
+      else this.fail(message, "error");
     };
     this.setState("loading", { stage: "start" });
-    this.worker.postMessage({ type: "init" });
-    if (this.interruptBuffer) this.worker.postMessage({ type: "interrupt-buffer", buffer: this.interruptBuffer });
+    this.timers.clearTimeout(this.loadTimer);
+    this.loadTimer = this.timers.setTimeout(() => {
+      if (this.state === "loading") this.fail(`not ready after ${Math.round(this.loadTimeoutMs / 1000)} s`, "timeout");
+    }, this.loadTimeoutMs);
+    worker.postMessage({ type: "init" });
+    if (this.interruptBuffer) worker.postMessage({ type: "interrupt-buffer", buffer: this.interruptBuffer });
   }
 
   /**
-   * Send `message` with a fresh id; resolves with the reply. `onSent` is called when it is
-   * really posted (after Python is ready), `onSlow` when it has been running for `watchdogMs`.
+   * Queue `message` with a fresh id; resolves with its reply. `session` names the block it
+   * belongs to (for Stop); `onSent` is called when it enters the worker; `restore` puts it
+   * ahead of ordinary requests (a session being rebuilt after a restart).
    */
-  request(message, { onSent, onSlow } = {}) {
+  request(message, { session = message.session ?? null, onSent, restore = false } = {}) {
     return new Promise((resolve) => {
-      const entry = { id: this.nextId++, resolve, onSent, onSlow, timer: null };
-      entry.message = { ...message, id: entry.id };
-      if (this.state === "ready") this.post(entry);
-      else this.waiting.push(entry);
+      const id = this.nextId++;
+      const entry = { id, session, kind: message.type, restore, resolve, onSent, message: { ...message, id } };
+      if (restore) {
+        const firstOrdinary = this.queue.findIndex((e) => !e.restore);
+        this.queue.splice(firstOrdinary === -1 ? this.queue.length : firstOrdinary, 0, entry);
+      } else {
+        this.queue.push(entry);
+      }
+      this.pump();
     });
   }
 
-  get busy() {
-    return this.pending.size > 0 || this.waiting.length > 0;
+  /** Requests of `session` not yet answered (in the worker or waiting). */
+  busy(session) {
+    return (this.current?.session === session) || this.queue.some((e) => e.session === session);
   }
 
-  post(entry) {
-    this.pending.set(entry.id, entry);
+  get idle() {
+    return !this.current && this.queue.length === 0;
+  }
+
+  pump() {
+    if (this.state !== "ready" || this.current || this.queue.length === 0) return;
+    const entry = this.queue.shift();
+    this.current = entry;
+    if (this.interruptBuffer) this.interruptBuffer[0] = 0;
     this.worker.postMessage(entry.message);
     entry.onSent?.();
-    entry.timer = this.timers.setTimeout(() => entry.onSlow?.(), this.watchdogMs);
   }
 
   receive(message) {
     if (!message || typeof message !== "object") return;
     if (message.type === "progress") {
-      this.setState("loading", { stage: message.stage });
+      if (this.state === "loading") this.setState("loading", { stage: message.stage });
     } else if (message.type === "ready") {
+      this.timers.clearTimeout(this.loadTimer);
       this.setState("ready");
-      const waiting = this.waiting;
-      this.waiting = [];
-      for (const entry of waiting) this.post(entry);
+      this.pump();
     } else if (message.type === "fatal") {
-      this.fail(message.message);
-    } else if (this.pending.has(message.id)) {
-      this.settle(message.id, message);
+      // Python could not be loaded (or a later reload of it failed).
+      this.fail(message.message, "error");
+    } else if (message.type === "crashed") {
+      this.crash(message.message);
+    } else if (this.current && message.id === this.current.id) {
+      const entry = this.current;
+      this.current = null;
+      this.timers.clearTimeout(entry.graceTimer);
+      entry.resolve(message);
+      this.pump();
     }
   }
 
-  settle(id, reply) {
-    const entry = this.pending.get(id);
-    this.pending.delete(id);
-    this.timers.clearTimeout(entry.timer);
-    entry.resolve(reply);
-  }
-
-  /** Loading failed: every request gets the reason; the next `start()` tries again. */
-  fail(reason) {
+  /** Loading failed: requests stay queued; the blocks offer Retry, which calls `start()`. */
+  fail(reason, kind = "error") {
+    this.timers.clearTimeout(this.loadTimer);
     this.worker?.terminate();
     this.worker = null;
     this.failure = String(reason);
-    this.dropAll({ fatal: true, message: this.failure });
-    this.setState("failed", { message: this.failure });
-  }
-
-  dropAll(fields) {
-    const entries = [...this.pending.values(), ...this.waiting];
-    this.pending.clear();
-    this.waiting = [];
-    for (const entry of entries) {
-      this.timers.clearTimeout(entry.timer);
-      entry.resolve({ type: "error", id: entry.id, ...fields });
+    if (this.current) {
+      // Cannot happen while loading, but a reply is owed all the same.
+      const entry = this.current;
+      this.current = null;
+      this.queue.unshift(entry);
     }
+    this.setState("failed", { message: this.failure, reason: kind });
   }
 
   /**
-   * Stop what Python is running. With an interrupt buffer, Python gets a KeyboardInterrupt;
-   * if the running request has not answered after `graceMs` (code that never checks for
-   * signals), or there is no buffer, the worker is replaced. Returns "interrupt" or "restart".
+   * Stop what `session` has asked for. Its waiting requests are cancelled; if its request is
+   * the one in the worker, Python gets a KeyboardInterrupt through the interrupt buffer, and
+   * the worker is replaced when there is no buffer or Python has not answered within
+   * `graceMs` (code that never checks for signals). Returns "interrupt", "restart" or "cancel".
    */
-  stop() {
-    if (this.interruptBuffer && this.state === "ready" && this.pending.size > 0) {
-      const running = Math.min(...this.pending.keys());
-      this.interruptBuffer[0] = 2; // SIGINT
-      this.timers.setTimeout(() => {
-        if (this.pending.has(running)) this.restart();
+  stop(session) {
+    const cancelled = this.queue.filter((e) => e.session === session && !e.restore);
+    this.queue = this.queue.filter((e) => !cancelled.includes(e));
+    for (const entry of cancelled) entry.resolve({ type: "error", id: entry.id, stopped: true, message: "stopped" });
+    const entry = this.current;
+    if (!entry || entry.session !== session || this.state !== "ready") return "cancel";
+    if (this.interruptBuffer) {
+      this.interruptBuffer[0] = SIGINT;
+      this.timers.clearTimeout(entry.graceTimer);
+      entry.graceTimer = this.timers.setTimeout(() => {
+        if (this.current === entry) this.restart("stop");
       }, this.graceMs);
       return "interrupt";
     }
-    this.restart();
+    this.restart("stop");
     return "restart";
   }
 
-  /** Replace the worker. Everything in flight resolves as stopped; listeners re-run their code. */
-  restart() {
+  /** Python crashed (a fatal Pyodide error, or the worker died while running). */
+  crash(message) {
+    const now = this.now();
+    this.crashes = this.crashes.filter((t) => now - t < this.crashWindowMs);
+    this.crashes.push(now);
+    const again = this.crashes.length <= this.maxCrashes;
+    this.restart("crash", message, { start: again });
+    // Crashing over and over: stop trying; the restores stay queued for Retry.
+    if (!again) this.fail(`Python stopped ${this.crashes.length} times in a row: ${message}`, "crash");
+  }
+
+  /**
+   * Replace the worker. The request in the worker resolves as stopped (or crashed); listeners
+   * hear `restart` and queue their restore requests; then everything that was waiting follows.
+   */
+  restart(cause = "stop", message = "stopped", { start = true } = {}) {
     this.worker?.terminate();
     this.worker = null;
     if (this.interruptBuffer) this.interruptBuffer[0] = 0;
-    this.dropAll({ stopped: true, message: "stopped" });
+    const entry = this.current;
+    this.current = null;
+    if (entry) {
+      this.timers.clearTimeout(entry.graceTimer);
+      const reply = cause === "crash" ? { crashed: true } : { stopped: true };
+      entry.resolve({ type: "error", id: entry.id, ...reply, message: String(message) });
+    }
     this.setState("idle");
-    this.emit({ type: "restart" });
-    this.start();
+    this.emit({ type: "restart", cause, session: entry?.session ?? null, kind: entry?.kind ?? null });
+    if (start) this.start();
   }
 }

@@ -4,17 +4,28 @@
 
 import { h } from "./dom.js";
 import { createEditor } from "./editor.js";
+import { capture, restore, watchReader } from "./preserve.js";
 import { renderTree } from "./render.js";
 import { parseShareHash, shareUrl } from "./share.js";
 import { enterSubmitButton, formValues } from "./values.js";
 
 const PROGRESS = { start: 10, pyodide: 35, runtime: 80 };
 const FLASH_MS = 2500;
+const DEFAULT_TIMEOUT_SECONDS = 10;
+const SLOW_AFTER_MS = 3000; // when the "still running" note starts counting
+const TICK_MS = 250;
 let domIds = 0;
 
 export class LiveBlock {
-  constructor(root, { data, session, client, t, doc = document, win = window, sharedCode = null, watchdogSeconds = 10 }) {
-    Object.assign(this, { root, data, session, client, t, doc, win, watchdogSeconds });
+  constructor(root, { data, session, client, t, doc = document, win = window, sharedCode = null }) {
+    Object.assign(this, { root, data, session, client, t, doc, win });
+    // The time limit of one run (a fence's timeout=30); the reader may raise it after a stop.
+    const limit = Number(data.timeout);
+    this.timeoutSeconds = Number.isFinite(limit) && limit > 0 ? limit : DEFAULT_TIMEOUT_SECONDS;
+    // What the reader did to this block's session since its code last ran: replayed into a
+    // new worker when the old one had to be replaced, so no block loses its state.
+    this.history = [];
+    this.hasSession = false;
     this.original = String(data.code ?? "");
     this.lastRun = this.original;
     this.elements = Array.isArray(data.elements) ? data.elements : [];
@@ -38,10 +49,7 @@ export class LiveBlock {
     this.build();
     client.on((event) => this.onClient(event));
     if (sharedCode !== null) {
-      // Code from a link is shown, never run on its own: the reader reads it and presses Run.
-      this.editor.value = sharedCode;
-      this.sharedNote.hidden = false;
-      this.toggleEditor(true, { focus: false });
+      this.loadShared(sharedCode);
       this.show([]);
     } else {
       this.show(this.elements);
@@ -83,7 +91,7 @@ export class LiveBlock {
     this.output = h(doc, "div", { class: "st-output" });
     this.log = h(doc, "div", { class: "st-live-log", hidden: true });
     this.notice = h(doc, "div", { class: "st-live-notice", role: "alert", hidden: true });
-    this.slowNote = h(doc, "div", { class: "st-live-slow", hidden: true, text: t("slow", { seconds: this.watchdogSeconds }) });
+    this.slowNote = h(doc, "div", { class: "st-live-slow", role: "status", hidden: true });
     this.checkButton = button(t("check"), () => this.check(), "st-tool-check");
     this.checkResult = h(doc, "div", { class: "st-check-result", "aria-live": "polite" });
     const hasSteps = Array.isArray(this.data.steps) && this.data.steps.length > 0;
@@ -112,18 +120,21 @@ export class LiveBlock {
 
   // ---- requests ----
 
-  async send(message, kind) {
-    const entry = { kind, slow: false };
+  async send(message, kind, { restore = false } = {}) {
+    const entry = { kind, sentAt: null, timedOut: false, limit: this.timeoutSeconds };
     this.inflight.add(entry);
     this.renderStatus();
     const reply = await this.client.request(message, {
-      onSlow: () => {
-        entry.slow = true;
-        this.renderStatus();
+      session: this.session,
+      restore,
+      onSent: () => {
+        entry.sentAt = Date.now();
+        this.startTicking();
       },
     });
     this.inflight.delete(entry);
     if (this.inflight.size === 0) this.stopping = false;
+    if (entry.timedOut) reply.timedOut = entry.limit;
     this.renderStatus();
     return reply;
   }
@@ -133,17 +144,40 @@ export class LiveBlock {
     const generation = this.generation;
     this.held.clear();
     this.lastRun = code;
+    this.history = [];
+    this.hasSession = false;
     this.showNotice(null);
     this.checkResult.replaceChildren();
     const reply = await this.send({ type: "run", session: this.session, code, config: this.data.config ?? null }, "run");
-    if (generation === this.generation) this.apply(reply, "run");
+    if (generation !== this.generation) return;
+    if (reply.type === "render") this.hasSession = true;
+    this.apply(reply, "run");
   }
 
   async event(message) {
     this.client.start();
     const generation = this.generation;
     const reply = await this.send({ type: "event", session: this.session, ...message }, "event");
-    if (generation === this.generation) this.apply(reply, "event");
+    if (generation !== this.generation) return;
+    if (reply.type === "render") this.history.push(message);
+    this.apply(reply, "event");
+  }
+
+  /** A new worker: rebuild this block's session from its code and what the reader did since. */
+  async restore() {
+    const generation = this.generation;
+    const events = this.history.slice();
+    const reply = await this.send(
+      { type: "run", session: this.session, code: this.lastRun, config: this.data.config ?? null, events },
+      "restore",
+      { restore: true },
+    );
+    if (generation !== this.generation) return;
+    if (reply.type === "render") {
+      this.hasSession = true;
+      this.history = events.slice(0, reply.replay_stopped ?? events.length);
+    }
+    this.apply(reply, "restore");
   }
 
   apply(reply, kind) {
@@ -151,19 +185,39 @@ export class LiveBlock {
       this.elements = Array.isArray(reply.elements) ? reply.elements : [];
       if (this.stickyNotice) this.stickyNotice = false;
       else this.showNotice(null);
-      this.show(this.elements, reply.log);
+      this.show(this.elements, reply.log, reply.log_dropped);
       // Stopped through the interrupt buffer: what the run drew so far, and a note that it was stopped.
-      if (reply.interrupted) this.showNotice(this.t("stopped"));
+      if (reply.interrupted) this.showStopped(reply, kind);
     } else if (reply.interrupted || reply.stopped) {
       if (kind === "run") this.show([]);
-      this.showNotice(this.t("stopped"));
+      this.showStopped(reply, kind);
     } else if (reply.code === "no-session" || reply.code === "unknown-widget") {
       this.showNotice(this.t(reply.code === "no-session" ? "noSession" : "unknownWidget"));
+    } else if (reply.crashed) {
+      this.showNotice(this.t("crashed"));
     } else if (reply.fatal) {
       this.showNotice(this.t("loadFailed", { message: reply.message }));
     } else {
       this.showNotice(this.t("failed", { message: reply.message ?? reply.type }));
     }
+  }
+
+  /** "Stopped.", or, when the time limit stopped it, why and a button that raises the limit. */
+  showStopped(reply, kind, { sticky = false } = {}) {
+    if (!reply.timedOut) return this.showNotice(this.t("stopped"), { sticky });
+    const next = Math.max(reply.timedOut * 2, 30);
+    const label = this.t(kind === "run" ? "raiseLimitRun" : "raiseLimit", { seconds: next });
+    return this.showNotice(this.t("timedOut", { seconds: reply.timedOut }), {
+      sticky,
+      action: {
+        label,
+        onClick: () => {
+          this.timeoutSeconds = next;
+          this.showNotice(this.t("limitRaised", { seconds: next }));
+          if (kind === "run") this.runEditor();
+        },
+      },
+    });
   }
 
   onTrigger(node) {
@@ -200,6 +254,32 @@ export class LiveBlock {
     this.run(this.original);
   }
 
+  /**
+   * Code from a share link is shown for review, never run on its own: the reader reads it
+   * and presses Run. An edit of the reader's own is replaced as one step of the editor's
+   * undo history (Ctrl+Z brings it back), and the note says so.
+   */
+  loadShared(code) {
+    const own = this.editor.value !== this.original && this.editor.value !== this.sharedCode;
+    this.toggleEditor(true, { focus: false });
+    const undoable = own && this.editor.value !== code && this.editor.replaceUndoably(code);
+    if (!undoable) this.editor.value = code;
+    this.sharedCode = code;
+    this.showLinkProblem(null);
+    this.sharedNote.textContent = this.t(undoable ? "sharedReplaced" : "sharedCode");
+    this.sharedNote.hidden = false;
+    this.updateCodeView();
+  }
+
+  /** Says a share link for this block is damaged (null hides that); the example stays as it is. */
+  showLinkProblem(text) {
+    const damaged = this.sharedNote.classList.contains("st-live-link-damaged");
+    if (text === null && !damaged) return;
+    this.sharedNote.classList.toggle("st-live-link-damaged", text !== null);
+    this.sharedNote.textContent = text ?? "";
+    this.sharedNote.hidden = text === null;
+  }
+
   async copyLink() {
     const url = shareUrl(this.win.location.href, this.session, this.editor.value);
     let confirmation;
@@ -222,7 +302,38 @@ export class LiveBlock {
 
   stop() {
     this.stopping = true;
-    this.client.stop();
+    this.client.stop(this.session);
+  }
+
+  // ---- the time limit ----
+
+  startTicking() {
+    if (this.ticker) return;
+    this.ticker = setInterval(() => this.tick(), TICK_MS);
+  }
+
+  /** Count the running request up in the note, and stop it at the block's time limit. */
+  tick() {
+    const running = [...this.inflight].find((entry) => entry.sentAt !== null);
+    if (!running) {
+      clearInterval(this.ticker);
+      this.ticker = null;
+      this.slowNote.hidden = true;
+      this.stopButton.classList.remove("st-urgent");
+      return;
+    }
+    const elapsed = Date.now() - running.sentAt;
+    if (elapsed >= running.limit * 1000 && !running.timedOut) {
+      running.timedOut = true;
+      this.stop();
+    }
+    const slow = elapsed >= SLOW_AFTER_MS;
+    this.slowNote.hidden = !slow;
+    this.stopButton.classList.toggle("st-urgent", slow);
+    if (slow) {
+      const text = this.t("slow", { seconds: Math.floor(elapsed / 1000), limit: running.limit });
+      if (this.slowNote.textContent !== text) this.slowNote.textContent = text;
+    }
   }
 
   async check() {
@@ -239,7 +350,10 @@ export class LiveBlock {
       const verdict = h(this.doc, "div", { class: ok ? "st-check-ok" : "st-check-fail" }, [ok ? `✓ ${this.t("matches")}` : `✗ ${this.t("mismatch")}`]);
       this.checkResult.replaceChildren(verdict, ...(failures.length ? [h(this.doc, "ul", { class: "st-check-failures" }, failures)] : []));
     } else {
-      const text = reply.stopped || reply.interrupted ? this.t("stopped") : this.t("failed", { message: reply.message ?? "" });
+      let text = this.t("failed", { message: reply.message ?? "" });
+      if (reply.timedOut) text = this.t("timedOut", { seconds: reply.timedOut });
+      else if (reply.stopped || reply.interrupted) text = this.t("stopped");
+      else if (reply.crashed) text = this.t("crashed");
       this.checkResult.replaceChildren(h(this.doc, "div", { class: "st-check-fail", text }));
     }
   }
@@ -265,37 +379,59 @@ export class LiveBlock {
 
   // ---- display ----
 
-  show(elements, log = []) {
-    const active = this.doc.activeElement;
-    const focusKey = active && this.output.contains(active) ? active.getAttribute("data-st-focus") : null;
-    this.output.replaceChildren(renderTree(elements, this.ctx));
-    this.showLog(log);
-    // Keep keyboard focus on the widget the reader just used, though it was re-rendered.
-    if (focusKey) {
-      const again = [...this.output.querySelectorAll("[data-st-focus]")].find((el) => el.getAttribute("data-st-focus") === focusKey);
-      again?.focus({ preventScroll: true });
+  show(elements, log = [], logDropped = 0) {
+    // While the reader composes text (IME) or drags a slider, the new output waits.
+    this.readerBusy ??= watchReader(this.output, this.win, () => this.pendingShow && this.show(...this.pendingShow));
+    if (this.readerBusy.active) {
+      this.pendingShow = [...arguments];
+      return;
     }
+    this.pendingShow = null;
+    // What the reader opened, focused, scrolled or typed survives the new DOM (preserve.js).
+    const view = { doc: this.doc, win: this.win };
+    const state = capture(this.output, view);
+    this.output.replaceChildren(renderTree(elements, this.ctx));
+    restore(this.output, state, view);
+    this.showLog(log, logDropped);
   }
 
-  showLog(log) {
+  /** What the script printed (Streamlit's terminal); `dropped` lines past the runtime's cap are only counted. */
+  showLog(log, dropped = 0) {
     const lines = Array.isArray(log) ? log.map(String) : [];
-    this.log.hidden = lines.length === 0;
+    const more = Number.isSafeInteger(dropped) && dropped > 0 ? dropped : 0;
+    this.log.hidden = lines.length === 0 && more === 0;
     this.log.replaceChildren(
-      ...(lines.length
-        ? [h(this.doc, "div", { class: "st-live-log-title", text: this.t("serverLog") }), h(this.doc, "pre", { text: lines.join("\n") })]
+      ...(lines.length || more
+        ? [
+            h(this.doc, "div", { class: "st-live-log-title", text: this.t("serverLog") }),
+            h(this.doc, "pre", { text: lines.join("\n") }),
+            more
+              ? h(this.doc, "div", {
+                  class: "st-live-log-more",
+                  text: this.t(more === 1 ? "logMoreOne" : "logMore", { count: formatCount(more, this.t.lang) }),
+                })
+              : null,
+          ]
         : []),
     );
   }
 
-  /** A sticky notice survives the next render (it explains why the output was reset). */
-  showNotice(text, { sticky = false } = {}) {
+  /**
+   * A sticky notice survives the next render (it explains why the output was reset);
+   * `action` adds a button ({label, onClick}), e.g. Retry.
+   */
+  showNotice(text, { sticky = false, action = null, kind = null } = {}) {
     this.notice.hidden = !text;
-    this.notice.textContent = text ?? "";
+    this.notice.replaceChildren(...(text ? [h(this.doc, "span", { text })] : []));
+    if (text && action) {
+      this.notice.append(" ", h(this.doc, "button", { type: "button", class: "st-tool st-notice-action", onclick: action.onClick }, [action.label]));
+    }
     this.stickyNotice = Boolean(text) && sticky;
+    this.noticeKind = text ? kind : null;
   }
 
   onClient(event) {
-    if (event.type === "restart") return this.onRestart();
+    if (event.type === "restart") return this.onRestart(event);
     if (event.state === "loading") {
       this.progress.hidden = false;
       this.progressBar.style.width = `${PROGRESS[event.stage] ?? 10}%`;
@@ -309,25 +445,39 @@ export class LiveBlock {
         this.renderStatus();
       }, FLASH_MS);
     }
-    if (event.state === "failed" && this.inflight.size === 0) {
-      this.showNotice(this.t("loadFailed", { message: event.message }));
+    if (event.state === "failed") {
+      const key = { timeout: "loadTimeout", crash: "crashedAgain" }[event.reason] ?? "loadFailed";
+      const seconds = Math.round(this.client.loadTimeoutMs / 1000);
+      this.showNotice(this.t(key, { message: event.message, seconds }), {
+        kind: "load",
+        action: { label: this.t("retry"), onClick: () => this.client.start() },
+      });
+    } else if (this.noticeKind === "load") {
+      this.showNotice(null);
     }
     this.renderStatus();
     return undefined;
   }
 
-  // The worker was replaced: its sessions are gone, so each block runs its code again;
-  // except a block whose own script ran away, which waits for the reader to press Run.
-  onRestart() {
-    const ranAway = this.stopping && [...this.inflight].some((entry) => entry.kind === "run");
-    if (ranAway) {
-      this.generation += 1;
-      this.show([]);
-      this.showNotice(this.t("restarted"));
-    } else {
-      this.run(this.lastRun);
-      if (this.stopping) this.showNotice(this.t("stopped"), { sticky: true });
+  // The worker was replaced: its sessions are gone. Each block rebuilds its own by replaying
+  // what its reader did; the block whose request was stopped (or crashed Python) comes back to
+  // where it was before that request, or, when it was the code's run itself, waits for Run.
+  onRestart({ cause, session, kind }) {
+    const own = session === this.session;
+    if (own) {
+      this.generation += 1; // the stopped request's reply is not shown
+      this.client.stop(this.session); // and what this block queued behind it is dropped
     }
+    const runStopped = own && (kind === "run" || kind === "restore");
+    if (runStopped || !this.hasSession) {
+      if (runStopped) {
+        this.show([]);
+        this.showNotice(this.t(cause === "crash" ? "crashedRun" : "restarted"));
+      }
+      return;
+    }
+    this.restore();
+    if (own && kind === "event") this.showNotice(this.t(cause === "crash" ? "crashedRestored" : "restored"), { sticky: true });
   }
 
   renderStatus() {
@@ -341,8 +491,14 @@ export class LiveBlock {
     this.status.classList.toggle("st-busy", state === "loading" || (state === "ready" && busy));
     this.root.classList.toggle("st-running", state === "ready" && busy);
     this.stopButton.disabled = !busy || state !== "ready";
-    const slow = [...this.inflight].some((entry) => entry.slow);
-    this.slowNote.hidden = !slow;
-    this.stopButton.classList.toggle("st-urgent", slow);
+  }
+}
+
+/** A count with the thousands separators of the page's language ("19,800"). */
+function formatCount(n, lang) {
+  try {
+    return new Intl.NumberFormat(lang || "en").format(n);
+  } catch {
+    return String(n);
   }
 }

@@ -27,15 +27,23 @@ async function init() {
   }
 }
 
+// Python cannot be used again after a fatal error (a crash of the interpreter, os._exit):
+// the page is told, and replaces this worker.
+function isFatal(err) {
+  return Boolean(err?.pyodide_fatal_error) || /Pyodide already (exited|fatally failed)/.test(String(err?.message ?? err));
+}
+
 function forward(message) {
   if (!handle) return { type: "error", id: message.id, message: "Python is not loaded" };
-  if (interruptBuffer) interruptBuffer[0] = 0; // a Stop that came after its request ended
   try {
     return JSON.parse(handle(JSON.stringify(message)));
   } catch (err) {
+    if (isFatal(err)) return { type: "crashed", id: message.id, message: String(err?.message ?? err).split("\n")[0] };
     // The bridge answers Python errors itself; what gets here is a KeyboardInterrupt from Stop.
     const interrupted = err?.type === "KeyboardInterrupt";
     return { type: "error", id: message.id, interrupted, message: interrupted ? "KeyboardInterrupt" : String(err?.message ?? err) };
+  } finally {
+    if (interruptBuffer) interruptBuffer[0] = 0; // a Stop that came after Python finished
   }
 }
 
