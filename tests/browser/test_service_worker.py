@@ -1,0 +1,245 @@
+"""The site's own service worker: isolation on a plain static host, offline pages, clean updates.
+
+Each test serves its own copy of the built site (a rebuild of site/ by someone else must not
+pull files from under it), mostly as a plain static host serves it: no COOP/COEP headers.
+"""
+from __future__ import annotations
+
+import functools
+import shutil
+import threading
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.sync_api import expect
+
+from streamlet.docsite.plugin import site_version
+from streamlet.docsite.serve import Handler, Server, serve_in_thread
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parents[2]
+# Recorded by every load of a page of the tab: "1" when it was cross-origin isolated, "0" when not.
+RECORD_LOADS = ("sessionStorage.setItem('test-loads', (sessionStorage.getItem('test-loads') || '') "
+                "+ (crossOriginIsolated ? '1' : '0'))")
+LOADS = "sessionStorage.getItem('test-loads')"
+CACHED = "async (urls) => { for (const url of urls) if (!(await caches.match(url))) return false; return true; }"
+COUNTER = '.st-live[data-id="counter-callbacks"]'
+
+
+def copy_site(target: Path) -> Path:
+    site = ROOT / "site"
+    if not (site / "sw.js").exists():
+        pytest.fail("site/ is not built (or has no sw.js): run 'make build' (make test does it)")
+    shutil.copytree(site, target)
+    if not (target / "sw.js").exists() or not (target / "index.html").exists():
+        pytest.fail("site/ was being rebuilt while this test copied it; run the test again")
+    return target
+
+
+@pytest.fixture(scope="module")
+def site_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One copy for the tests that only read it."""
+    return copy_site(tmp_path_factory.mktemp("sw") / "site")
+
+
+@pytest.fixture
+def serve() -> Iterator[Callable[..., tuple[Server, str]]]:
+    servers: list[Server] = []
+
+    def start(root: Path, *, isolated: bool = False, handler: Any = None) -> tuple[Server, str]:
+        if handler is None:
+            server, url = serve_in_thread(root, isolated=isolated)
+        else:
+            server = Server(("127.0.0.1", 0), functools.partial(handler, directory=str(root)))
+            server.verbose, server.isolated = False, isolated
+            threading.Thread(target=server.serve_forever, daemon=True).start()
+            url = f"http://127.0.0.1:{server.server_address[1]}/"
+        servers.append(server)
+        return server, url
+
+    yield start
+    for server in servers:
+        server.shutdown()
+        server.server_close()
+
+
+def wait_until(page: Any, script: str, arg: Any = None, timeout: float = 30.0) -> None:
+    """Evaluate ``script`` (it may return a promise) until it is truthy; a navigation in between is retried."""
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            if page.evaluate(script, arg):
+                return
+        except Exception:  # the page navigated while the script ran
+            pass
+        if time.monotonic() > deadline:
+            raise AssertionError(f"still false after {timeout} s: {script}")
+        time.sleep(0.25)
+
+
+def watch(page: Any) -> tuple[list[str], list[str]]:
+    """Console problems and main-frame navigations of ``page``, as they happen."""
+    problems: list[str] = []
+    navigations: list[str] = []
+    page.on("console", lambda m: problems.append(f"{m.type}: {m.text}") if m.type in ("error", "warning") else None)
+    page.on("pageerror", lambda e: problems.append(f"pageerror: {e}"))
+    page.on("framenavigated", lambda f: navigations.append(f.url) if f == page.main_frame else None)
+    return problems, navigations
+
+
+def new_page(browser: Any, **options: Any) -> tuple[Any, Any, list[str], list[str]]:
+    context = browser.new_context(**options)
+    context.add_init_script(RECORD_LOADS)
+    page = context.new_page()
+    problems, navigations = watch(page)
+    return context, page, problems, navigations
+
+
+def click_counter(page: Any, expected: int, timeout: float = 120_000) -> None:
+    block = page.locator(COUNTER)
+    block.get_by_role("button", name="Increment", exact=True).click()
+    expect(block).to_contain_text(f"Count = {expected}", timeout=timeout)
+
+
+def test_plain_host_becomes_isolated_after_one_reload(browser: Any, site_copy: Path, serve: Any, report: Any) -> None:
+    _, url = serve(site_copy)
+    context, page, problems, navigations = new_page(browser)
+    started = time.perf_counter()
+    page.goto(url)
+    page.wait_for_function("crossOriginIsolated === true", timeout=30_000)
+    click_counter(page, 1)
+    with_worker = time.perf_counter() - started
+    # Not isolated before the worker (the proof this needs it), isolated after exactly one reload.
+    assert page.evaluate(LOADS) == "01"
+    assert page.evaluate("typeof SharedArrayBuffer") == "function"
+    time.sleep(3)  # no late second reload
+    assert len(navigations) == 2, navigations
+    # The next page of the site is isolated at once, without a reload.
+    page.goto(url + "zh/")
+    expect(page.locator(COUNTER)).to_contain_text("Count = 0")
+    assert page.evaluate(LOADS) == "011"
+    assert len(navigations) == 3, navigations
+    assert problems == [], f"console problems: {problems}"
+    context.close()
+
+    # The same first visit where service workers are unavailable: works as before, quietly.
+    context, page, problems, navigations = new_page(browser)
+    context.add_init_script("delete Navigator.prototype.serviceWorker")
+    started = time.perf_counter()
+    page.goto(url)
+    click_counter(page, 1)
+    without_worker = time.perf_counter() - started
+    assert page.evaluate(LOADS) == "0"
+    assert len(navigations) == 1
+    assert problems == [], f"console problems: {problems}"
+    context.close()
+    report(f"service worker: first visit on a plain host, navigation to the first click answered: "
+           f"{with_worker:.2f} s with the worker (one reload included), {without_worker:.2f} s without")
+
+
+def test_isolated_host_registers_the_worker_without_reloading(browser: Any, site_copy: Path, serve: Any) -> None:
+    _, url = serve(site_copy, isolated=True)
+    context, page, problems, navigations = new_page(browser)
+    page.goto(url)
+    page.wait_for_function("navigator.serviceWorker.controller !== null", timeout=30_000)
+    click_counter(page, 1)
+    time.sleep(2)
+    assert page.evaluate(LOADS) == "1"
+    assert len(navigations) == 1, navigations
+    assert problems == [], f"console problems: {problems}"
+    context.close()
+
+
+class SlowWorkerHandler(Handler):
+    """The service worker's script arrives late: the reader is already using a block."""
+
+    def do_GET(self) -> None:
+        if self.path.endswith("/sw.js"):
+            time.sleep(4)
+        super().do_GET()
+
+
+def test_no_reload_once_the_reader_touched_a_block(browser: Any, site_copy: Path, serve: Any) -> None:
+    _, url = serve(site_copy, handler=SlowWorkerHandler)
+    context, page, problems, navigations = new_page(browser)
+    page.goto(url)
+    click_counter(page, 1)
+    page.wait_for_function("navigator.serviceWorker.controller !== null", timeout=30_000)
+    time.sleep(2)
+    expect(page.locator(COUNTER)).to_contain_text("Count = 1")  # the reader's state is still there
+    assert len(navigations) == 1, navigations
+    # Isolation comes with the next page the reader opens.
+    page.goto(url + "ja/")
+    expect(page.locator(COUNTER)).to_contain_text("Count = 0")
+    assert page.evaluate(LOADS) == "01"
+    assert problems == [], f"console problems: {problems}"
+    context.close()
+
+
+def test_a_visited_page_stays_readable_and_live_offline(browser: Any, site_copy: Path, serve: Any, report: Any) -> None:
+    server, url = serve(site_copy)
+    context, page, problems, _ = new_page(browser)
+    page.goto(url)
+    page.wait_for_function("crossOriginIsolated === true", timeout=30_000)
+    click_counter(page, 1)
+    assets = [url, url + "assets/streamlet/page.js", url + "assets/streamlet/worker.js",
+              url + "assets/pyodide/pyodide.asm.wasm", url + "assets/pyodide/python_stdlib.zip"]
+    wait_until(page, CACHED, assets)
+
+    # Offline for real: the server is gone, and the browser is told it is offline.
+    server.shutdown()
+    server.server_close()
+    context.set_offline(True)
+    started = time.perf_counter()
+    page.reload()
+    block = page.locator(COUNTER)
+    expect(block).to_contain_text("Count = 0")
+    expect(page.locator("h1").first).to_be_visible()
+    click_counter(page, 1, timeout=60_000)
+    offline = time.perf_counter() - started
+    assert page.evaluate("crossOriginIsolated") is True
+    assert problems == [], f"console problems: {problems}"
+    context.close()
+    report(f"service worker: second visit offline, navigation to the first click answered: {offline:.2f} s")
+
+
+def test_a_rebuilt_site_replaces_the_cache(browser: Any, tmp_path: Path, serve: Any) -> None:
+    site = copy_site(tmp_path / "site")
+    old = site_version(site)
+    assert f'"{old}"' in (site / "sw.js").read_text(encoding="utf-8")
+    _, url = serve(site)
+    context, page, problems, _ = new_page(browser)
+    page.goto(url)
+    page.wait_for_function("crossOriginIsolated === true", timeout=30_000)
+    click_counter(page, 1)
+    css = url + "assets/streamlet/page.css"
+    wait_until(page, CACHED, [url, css])
+    old_cache = f"streamlet {url} {old}"
+    assert page.evaluate("caches.keys()") == [old_cache]
+
+    # A rebuild as the docs plugin does it: an asset changes, so do the version and sw.js.
+    with (site / "assets" / "streamlet" / "page.css").open("a", encoding="utf-8") as stream:
+        stream.write("\n.st-rebuilt-marker{}\n")
+    new = site_version(site)
+    assert new != old
+    worker = site / "sw.js"
+    worker.write_text(worker.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+
+    # The browser checks sw.js for updates a moment after a navigation; the new worker takes
+    # over at once and deletes the old build's cache.
+    page.reload()
+    wait_until(page, f"caches.keys().then((names) => !names.includes({old_cache!r}))")
+    new_cache = f"streamlet {url} {new}"
+    # The changed asset is served as rebuilt, not from the old build's cache.
+    page.reload()
+    page.wait_for_function("navigator.serviceWorker.controller !== null", timeout=10_000)
+    assert ".st-rebuilt-marker" in page.evaluate(f"fetch({css!r}).then((r) => r.text())")
+    click_counter(page, 1)
+    wait_until(page, CACHED, [url, css])
+    assert page.evaluate("caches.keys()") == [new_cache]
+    assert problems == [], f"console problems: {problems}"
+    context.close()
