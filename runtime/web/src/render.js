@@ -7,6 +7,7 @@
 
 import { h } from "./dom.js";
 import { renderInlineMarkdown, renderMarkdown } from "./markdown.js";
+import { assignKeys, keyOf } from "./preserve.js";
 import { prettyJson } from "./values.js";
 import { WIDGETS } from "./widgets.js";
 
@@ -14,6 +15,7 @@ import { WIDGETS } from "./widgets.js";
 export function renderTree(elements, ctx) {
   const fragment = ctx.doc.createDocumentFragment();
   const nodes = Array.isArray(elements) ? elements.filter((n) => n && typeof n === "object") : [];
+  assignKeys(nodes, isWidget);
   const sidebars = nodes.filter((n) => n.type === "sidebar");
   for (const node of [...sidebars, ...nodes.filter((n) => n.type !== "sidebar")]) {
     fragment.append(renderNode(node, ctx));
@@ -21,9 +23,15 @@ export function renderTree(elements, ctx) {
   return fragment;
 }
 
+const isWidget = (node) => Object.hasOwn(WIDGETS, node.type) && typeof node.id === "string";
+
 export function renderNode(node, ctx) {
   const render = Object.hasOwn(RENDERERS, node.type) ? RENDERERS[node.type] : unknown;
-  return render(node, ctx);
+  const el = render(node, ctx);
+  // The stable name a rerender finds this element by (see preserve.js).
+  const key = keyOf(node);
+  if (key !== null && typeof el?.setAttribute === "function") el.setAttribute("data-st-key", key);
+  return el;
 }
 
 function children(node, ctx) {
@@ -130,7 +138,9 @@ function column(node, ctx, grow = 1) {
 }
 
 function expander(node, ctx) {
-  return h(ctx.doc, "details", { class: "st-expander", open: Boolean(node.expanded) }, [
+  // data-st-open: what the script asked for, so a rerender can tell when that changed.
+  const expanded = Boolean(node.expanded);
+  return h(ctx.doc, "details", { class: "st-expander", open: expanded, "data-st-open": String(expanded) }, [
     h(ctx.doc, "summary", {}, [renderInlineMarkdown(node.label ?? "", ctx.doc)]),
     h(ctx.doc, "div", { class: "st-expander-body" }, children(node, ctx)),
   ]);

@@ -10,15 +10,16 @@ import { renderInlineMarkdown } from "./markdown.js";
 import {
   cellValue, columnKind, formatNumber, parseNumber, sliderScale, toColorInput, withCell, withNewRow, withoutRow,
 } from "./values.js";
+import { isDirty, setBase } from "./preserve.js";
 
-const focusKey = (node, part = 0) => `${node.id}:${part}`;
 const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
 
-function committer(node, ctx, initial) {
+function committer(node, ctx, initial, onCommit = null) {
   let last = initial;
   return (value) => {
     if (same(value, last)) return;
     last = value;
+    onCommit?.(value);
     ctx.change(node, value);
   };
 }
@@ -54,7 +55,6 @@ function button(node, ctx) {
     class: `st-button st-kind-${kind}${node.type === "download_button" ? " st-download" : ""}`,
     disabled: Boolean(node.disabled),
     title: node.help ?? null,
-    "data-st-focus": focusKey(node),
     onclick: () => {
       if (node.type === "download_button") download(node, ctx);
       ctx.trigger(node);
@@ -95,7 +95,6 @@ function checkbox(node, ctx) {
     class: toggle ? "st-switch" : "st-checkbox-input",
     checked: Boolean(ctx.shown(node)),
     disabled: Boolean(node.disabled),
-    "data-st-focus": focusKey(node),
     onchange: () => ctx.change(node, input.checked),
   });
   const visibility = ["hidden", "collapsed"].includes(node.label_visibility) ? node.label_visibility : "visible";
@@ -110,7 +109,8 @@ function textInput(node, ctx) {
   const id = ctx.uid();
   const multiline = node.type === "text_area";
   const shown = ctx.shown(node) ?? "";
-  const commit = committer(node, ctx, shown);
+  // The base is what the field shows without the reader's uncommitted typing (preserve.js).
+  const commit = committer(node, ctx, shown, (value) => setBase(input, value));
   // `input_type` because `type` already names the element (see the report on the tree).
   const password = (node.input_type ?? node.text_type) === "password";
   const input = h(ctx.doc, multiline ? "textarea" : "input", {
@@ -124,8 +124,9 @@ function textInput(node, ctx) {
     disabled: Boolean(node.disabled),
     autocomplete: "off",
     spellcheck: "false",
-    "data-st-focus": focusKey(node),
     onchange: () => commit(input.value),
+    // A rerender may have put back typing the reader had not committed: blur commits it.
+    onblur: () => commit(input.value),
     onkeydown: (event) => {
       const submit = multiline ? event.key === "Enter" && (event.ctrlKey || event.metaKey) : event.key === "Enter";
       if (!submit || event.isComposing) return;
@@ -133,13 +134,14 @@ function textInput(node, ctx) {
       if (node.form_id) ctx.submitForm(node.form_id); // Enter submits a form, as in Streamlit
     },
   });
+  setBase(input, shown);
   return field(node, ctx, labelFor(node, ctx, { forId: id }), input);
 }
 
 function numberInput(node, ctx) {
   const id = ctx.uid();
   const shown = ctx.shown(node);
-  const commit = committer(node, ctx, shown ?? null);
+  const commit = committer(node, ctx, shown ?? null, (n) => setBase(input, n === null ? "" : String(n)));
   let last = shown ?? null;
   const read = () => {
     const n = parseNumber(input.value, node);
@@ -162,14 +164,15 @@ function numberInput(node, ctx) {
     step: node.step ?? (node.data_type === "int" ? 1 : "any"),
     placeholder: node.placeholder ?? null,
     disabled: Boolean(node.disabled),
-    "data-st-focus": focusKey(node),
     onchange: read,
+    onblur: read, // commits typing a rerender put back (see textInput)
     onkeydown: (event) => {
       if (event.key !== "Enter") return;
       read();
       if (node.form_id) ctx.submitForm(node.form_id);
     },
   });
+  setBase(input, input.value);
   return field(node, ctx, labelFor(node, ctx, { forId: id }), input);
 }
 
@@ -194,7 +197,6 @@ function rangeWidget(node, ctx, { min, max, step, toNumber, fromNumber, format }
       value: String(toNumber(value ?? fromNumber(min))),
       disabled: Boolean(node.disabled),
       "aria-labelledby": labelId,
-      "data-st-focus": focusKey(node, part),
       oninput: () => {
         // Keep the two ends of a range in order while the reader drags.
         if (isRange && Number(inputs[0].value) > Number(inputs[1].value)) {
@@ -207,6 +209,8 @@ function rangeWidget(node, ctx, { min, max, step, toNumber, fromNumber, format }
     return input;
   });
   show();
+  // Not moved on commit: a stale render arriving after a drag keeps the thumb where the reader left it.
+  for (const input of inputs) setBase(input, input.value);
   const track = h(ctx.doc, "div", { class: `st-slider-track${isRange ? " st-slider-range" : ""}` }, inputs);
   return field(node, ctx, labelFor(node, ctx, { id: labelId }), h(ctx.doc, "div", { class: "st-slider" }, [readout, track]));
 }
@@ -251,7 +255,6 @@ function selectbox(node, ctx) {
     id,
     class: "st-input st-select",
     disabled: Boolean(node.disabled),
-    "data-st-focus": focusKey(node),
     onchange: () => commit(select.value === "" ? null : Number(select.value)),
   }, options);
   return field(node, ctx, labelFor(node, ctx, { forId: id }), select);
@@ -268,7 +271,6 @@ function radio(node, ctx) {
       value: String(index),
       checked: index === shown,
       disabled: Boolean(node.disabled),
-      "data-st-focus": focusKey(node, index),
       onchange: () => {
         if (input.checked) ctx.change(node, index);
       },
@@ -303,7 +305,6 @@ function multiselect(node, ctx) {
       type: "checkbox",
       class: "st-chip-input",
       checked: selected.includes(index),
-      "data-st-focus": focusKey(node, index),
       onchange: () => {
         selected = input.checked ? [...selected.filter((i) => i !== index), index] : selected.filter((i) => i !== index);
         limit();
@@ -341,7 +342,6 @@ function picker(inputType) {
         step: inputType === "time" ? node.step ?? null : null,
         disabled: Boolean(node.disabled),
         "aria-labelledby": labelId,
-        "data-st-focus": focusKey(node, part),
         onchange: read,
       }),
     );
@@ -378,13 +378,21 @@ function dataEditor(node, ctx) {
       checked: kind === "boolean" ? Boolean(value) : null,
       disabled: Boolean(node.disabled) || locked.has(String(columns[c])),
       "aria-label": `${columns[c] ?? c} ${r + 1}`,
-      "data-st-focus": focusKey(node, `${r}.${c}`),
-      onchange: () => {
-        const next = cellValue(kind === "boolean" ? input.checked : input.value, kind);
-        if (next === undefined) input.value = rows[r][c] ?? "";
-        else send(withCell(rows, r, c, next));
+      onchange: () => commitCell(),
+      // Typing a rerender put back (see textInput) is committed when the reader leaves the cell.
+      onblur: () => {
+        if (kind !== "boolean" && isDirty(input)) commitCell();
       },
     });
+    const commitCell = () => {
+      const next = cellValue(kind === "boolean" ? input.checked : input.value, kind);
+      if (next === undefined) input.value = rows[r][c] ?? "";
+      else {
+        if (kind !== "boolean") setBase(input, input.value);
+        send(withCell(rows, r, c, next));
+      }
+    };
+    if (kind !== "boolean") setBase(input, input.value);
     return h(ctx.doc, "td", {}, [input]);
   };
   const removeCell = (r) =>

@@ -1,0 +1,162 @@
+// A rerender keeps what the reader opened, focused, scrolled or typed.
+//
+// Every rendered element of the tree gets a stable `data-st-key`: a widget its id, any
+// other element its path in the tree (parent's key, type, label for an expander, form id
+// for a form, and its rank among siblings of the same kind). Inside one keyed element the
+// DOM a renderer makes is the same for the same element, so a part of it (a traceback's
+// <details>, a slider's second thumb, a table's scroll box) is named by its owner's key,
+// its tag and first class, and its rank. `capture` reads the reader's state under those
+// names before the output is replaced, `restore` puts it back on the new DOM:
+//   - <details> stay as the reader left them, unless the script's own `expanded` changed
+//     (kept in `data-st-open`) or the element is gone;
+//   - focus, and caret and selection in a text field;
+//   - text the reader typed and has not committed yet, unless the script changed the
+//     field's value meanwhile (a field's last rendered or committed value is its base);
+//   - scroll offsets of scrollable elements, and the page's own scroll position.
+
+const nodeKeys = new WeakMap();
+const bases = new WeakMap();
+
+/** Give every node of the tree its key; `isWidget(node)` says which are keyed by their id. */
+export function assignKeys(nodes, isWidget, parent = "") {
+  const ranks = new Map();
+  for (const node of nodes) {
+    if (!node || typeof node !== "object") continue;
+    let key;
+    if (isWidget(node)) {
+      key = `w:${JSON.stringify(String(node.id))}`;
+    } else {
+      const type = String(node.type ?? "?");
+      const name = type === "expander" ? node.label : type === "form" ? node.form_id : undefined;
+      const kind = JSON.stringify(name === undefined ? [type] : [type, String(name ?? "")]);
+      const rank = ranks.get(kind) ?? 0;
+      ranks.set(kind, rank + 1);
+      key = `${parent}/${kind}#${rank}`;
+    }
+    nodeKeys.set(node, key);
+    if (Array.isArray(node.children)) assignKeys(node.children, isWidget, isWidget(node) ? parent : key);
+  }
+}
+
+export const keyOf = (node) => (node && typeof node === "object" ? nodeKeys.get(node) ?? null : null);
+
+/** What a text field shows when the reader has typed nothing since (rendered or committed). */
+export function setBase(el, value) {
+  bases.set(el, String(value ?? ""));
+}
+
+export const baseOf = (el) => bases.get(el);
+
+/** True when the reader typed into `el` something not yet committed. */
+export const isDirty = (el) => bases.has(el) && el.value !== bases.get(el);
+
+/** Calls `visit(el, key)` for every element below `root`, depth first. */
+export function walk(root, visit) {
+  const step = (parent, owner, ranks) => {
+    for (const el of parent.children) {
+      const own = el.getAttribute("data-st-key");
+      if (own !== null) {
+        visit(el, own);
+        step(el, own, new Map());
+      } else {
+        const kind = `${el.tagName}.${String(el.className ?? "").split(" ")[0]}`;
+        const rank = ranks.get(kind) ?? 0;
+        ranks.set(kind, rank + 1);
+        visit(el, `${owner}>${kind}#${rank}`);
+        step(el, owner, ranks);
+      }
+    }
+  };
+  step(root, "", new Map());
+}
+
+function fieldState(el) {
+  const state = { value: typeof el.value === "string" ? el.value : null, base: baseOf(el) };
+  try {
+    // Only text-like fields have a selection (a number input's selectionStart is null).
+    if (typeof el.selectionStart === "number") {
+      Object.assign(state, { start: el.selectionStart, end: el.selectionEnd, direction: el.selectionDirection ?? "none" });
+    }
+  } catch {
+    // no selection on this kind of input
+  }
+  return state;
+}
+
+/** The reader's state of everything below `root`. */
+export function capture(root, { doc, win = null } = {}) {
+  const active = doc?.activeElement ?? null;
+  const state = { open: new Map(), scroll: new Map(), focus: null, page: null };
+  walk(root, (el, key) => {
+    if (el.tagName === "DETAILS") state.open.set(key, { open: Boolean(el.open), script: el.getAttribute("data-st-open") });
+    if (el.scrollTop || el.scrollLeft) state.scroll.set(key, [el.scrollTop, el.scrollLeft]);
+    if (el === active) state.focus = { key, ...fieldState(el) };
+  });
+  if (win && typeof win.scrollY === "number") state.page = [win.scrollX, win.scrollY];
+  return state;
+}
+
+/** Puts `state` (from `capture` on the old DOM) back onto the new DOM below `root`. */
+export function restore(root, state, { doc, win = null } = {}) {
+  let focused = null;
+  const scrolls = [];
+  walk(root, (el, key) => {
+    if (el.tagName === "DETAILS") {
+      const was = state.open.get(key);
+      // The script's `expanded` decides only when it changed since the last render.
+      if (was && was.script === el.getAttribute("data-st-open") && Boolean(el.open) !== was.open) el.open = was.open;
+    }
+    const scroll = state.scroll.get(key);
+    if (scroll) scrolls.push([el, scroll]);
+    if (state.focus && state.focus.key === key) focused = el;
+  });
+  for (const [el, [top, left]] of scrolls) {
+    el.scrollTop = top;
+    el.scrollLeft = left;
+  }
+  if (!focused) return;
+  const was = state.focus;
+  // Typing not yet committed stays, unless the script set another value since.
+  if (was.value !== null && was.base !== undefined && was.value !== was.base && baseOf(focused) === was.base) {
+    focused.value = was.value;
+  }
+  focused.focus?.({ preventScroll: true });
+  if (doc && doc.activeElement !== focused) return;
+  if (typeof was.start === "number") {
+    try {
+      focused.setSelectionRange(was.start, was.end, was.direction);
+    } catch {
+      // the new element has no selection (its kind changed)
+    }
+  }
+  // Setting a selection may scroll the page to the field; the reader's view stays where it was.
+  if (state.page && win && (win.scrollX !== state.page[0] || win.scrollY !== state.page[1])) {
+    win.scrollTo(state.page[0], state.page[1]);
+  }
+}
+
+/**
+ * Whether the reader is in the middle of something a rerender would break: an IME
+ * composition or a slider drag below `root`. `onIdle` runs when that ends.
+ */
+export function watchReader(root, win, onIdle) {
+  const busy = { composing: false, dragging: false };
+  busy.active = false;
+  const update = (changes) => {
+    Object.assign(busy, changes);
+    const was = busy.active;
+    busy.active = busy.composing || busy.dragging;
+    // Later, so the control's own change or input event runs first, on the DOM it belongs to.
+    if (was && !busy.active) setTimeout(() => busy.active || onIdle(), 0);
+  };
+  root.addEventListener("compositionstart", () => update({ composing: true }));
+  root.addEventListener("compositionend", () => update({ composing: false }));
+  root.addEventListener("pointerdown", (event) => {
+    if (event.target?.type === "range") update({ dragging: true });
+  });
+  // A slider commits on release; a release outside the window still ends the drag.
+  const endDrag = () => busy.dragging && update({ dragging: false });
+  root.addEventListener("change", endDrag);
+  for (const type of ["pointerup", "pointercancel"]) win?.addEventListener?.(type, endDrag, true);
+  return busy;
+}
