@@ -1,9 +1,18 @@
 // The code editor: a plain textarea that behaves enough like an editor for short
-// snippets (Tab indents, it grows with its content, Ctrl/Cmd+Enter runs).
+// snippets (Tab indents, it is as tall as its code, Ctrl/Cmd+Enter runs).
 
 import { h } from "./dom.js";
 
 const INDENT = "    ";
+// Rows of the textarea: as many as the code has lines, within these bounds (longer code scrolls).
+const MIN_ROWS = 2;
+const MAX_ROWS = 30;
+
+function lineCount(text) {
+  let lines = 1;
+  for (let i = text.indexOf("\n"); i !== -1 && lines <= MAX_ROWS; i = text.indexOf("\n", i + 1)) lines += 1;
+  return lines;
+}
 
 export function createEditor(doc, { value, label, hint, onRun }) {
   const hintId = `st-editor-hint-${Math.random().toString(36).slice(2, 10)}`;
@@ -19,7 +28,7 @@ export function createEditor(doc, { value, label, hint, onRun }) {
     autocomplete: "off",
     autocorrect: "off",
     wrap: "off",
-    rows: Math.max(3, value.split("\n").length),
+    rows: Math.min(MAX_ROWS, Math.max(MIN_ROWS, lineCount(value))),
     oninput: () => fit(),
     onkeydown: (event) => {
       if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
@@ -44,9 +53,29 @@ export function createEditor(doc, { value, label, hint, onRun }) {
     }
   }
 
+  // Sized by rows, not by measuring scrollHeight at height "auto": that shrinks the page for
+  // a moment, and the browser then clamps the window's scroll position (the page jumps).
   function fit() {
-    textarea.style.height = "auto";
-    textarea.style.height = `${textarea.scrollHeight + 2}px`;
+    let rows = Math.min(MAX_ROWS, Math.max(MIN_ROWS, lineCount(textarea.value)));
+    // A line wider than the editor brings a horizontal scrollbar, which takes about a row.
+    if (rows < MAX_ROWS && textarea.scrollWidth > textarea.clientWidth) rows += 1;
+    if (textarea.rows !== rows) textarea.rows = rows;
+  }
+
+  /** Replace the whole text as one step of the browser's undo history; false where that is not possible. */
+  function replaceUndoably(text) {
+    if (typeof doc.execCommand !== "function" || typeof textarea.select !== "function") return false;
+    textarea.focus({ preventScroll: true });
+    // execCommand edits whatever has focus: never anything but this editor.
+    if (doc.activeElement !== textarea) return false;
+    textarea.select();
+    const done = doc.execCommand("insertText", false, text);
+    if (done) {
+      textarea.setSelectionRange(0, 0);
+      textarea.scrollTop = 0;
+      fit();
+    }
+    return done;
   }
 
   const element = h(doc, "div", { class: "st-live-editor", hidden: true }, [
@@ -58,6 +87,7 @@ export function createEditor(doc, { value, label, hint, onRun }) {
     element,
     textarea,
     fit,
+    replaceUndoably,
     get value() {
       return textarea.value;
     },
