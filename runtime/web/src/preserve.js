@@ -50,28 +50,40 @@ export const baseOf = (el) => bases.get(el);
 /** True when the reader typed into `el` something not yet committed. */
 export const isDirty = (el) => bases.has(el) && el.value !== bases.get(el);
 
-/** Calls `visit(el, key)` for every element below `root`, depth first. */
-export function walk(root, visit) {
+/**
+ * Calls `visit(el, key)` for the elements below `root` that `wanted(el)` picks, depth first.
+ * `wanted` must depend only on an element's tag and classes, so that capture and restore,
+ * which pick different kinds, still count every element of a kind they both pick.
+ */
+export function walk(root, wanted, visit) {
   const step = (parent, owner, ranks) => {
     for (const el of parent.children) {
       const own = el.getAttribute("data-st-key");
       if (own !== null) {
-        visit(el, own);
+        if (wanted(el)) visit(el, own);
         step(el, own, new Map());
-      } else {
-        const kind = `${el.tagName}.${String(el.className ?? "").split(" ")[0]}`;
+        continue;
+      }
+      if (wanted(el)) {
+        const classes = String(el.className ?? "");
+        const space = classes.indexOf(" ");
+        const kind = `${el.tagName}.${space < 0 ? classes : classes.slice(0, space)}`;
         const rank = ranks.get(kind) ?? 0;
         ranks.set(kind, rank + 1);
         visit(el, `${owner}>${kind}#${rank}`);
-        step(el, owner, ranks);
       }
+      step(el, owner, ranks);
     }
   };
   step(root, "", new Map());
 }
 
+// What can scroll inside an output (see page.css): code, json and traceback blocks, text
+// areas and the data editor's table.
+const scrollable = (el) => el.tagName === "PRE" || el.tagName === "TEXTAREA" || String(el.className).startsWith("st-table-scroll");
+
 function fieldState(el) {
-  const state = { value: typeof el.value === "string" ? el.value : null, base: baseOf(el) };
+  const state = { tag: el.tagName, value: typeof el.value === "string" ? el.value : null, base: baseOf(el) };
   try {
     // Only text-like fields have a selection (a number input's selectionStart is null).
     if (typeof el.selectionStart === "number") {
@@ -86,10 +98,12 @@ function fieldState(el) {
 /** The reader's state of everything below `root`. */
 export function capture(root, { doc, win = null } = {}) {
   const active = doc?.activeElement ?? null;
+  const focusTag = active && active !== root && root.contains(active) ? active.tagName : null;
   const state = { open: new Map(), scroll: new Map(), focus: null, page: null };
-  walk(root, (el, key) => {
+  const wanted = (el) => el.tagName === "DETAILS" || el.tagName === focusTag || scrollable(el);
+  walk(root, wanted, (el, key) => {
     if (el.tagName === "DETAILS") state.open.set(key, { open: Boolean(el.open), script: el.getAttribute("data-st-open") });
-    if (el.scrollTop || el.scrollLeft) state.scroll.set(key, [el.scrollTop, el.scrollLeft]);
+    if (scrollable(el) && (el.scrollTop || el.scrollLeft)) state.scroll.set(key, [el.scrollTop, el.scrollLeft]);
     if (el === active) state.focus = { key, ...fieldState(el) };
   });
   if (win && typeof win.scrollY === "number") state.page = [win.scrollX, win.scrollY];
@@ -100,7 +114,9 @@ export function capture(root, { doc, win = null } = {}) {
 export function restore(root, state, { doc, win = null } = {}) {
   let focused = null;
   const scrolls = [];
-  walk(root, (el, key) => {
+  const focusTag = state.focus?.tag ?? null;
+  const wanted = (el) => el.tagName === "DETAILS" || el.tagName === focusTag || (state.scroll.size > 0 && scrollable(el));
+  walk(root, wanted, (el, key) => {
     if (el.tagName === "DETAILS") {
       const was = state.open.get(key);
       // The script's `expanded` decides only when it changed since the last render.
