@@ -279,7 +279,7 @@ test("Copy link falls back to the address bar without a clipboard", async () => 
   const { root, win } = setup();
   const copy = findAll(root, "button.st-tool").find((b) => b.textContent === "Copy link");
   await copy.listeners.get("click")[0]();
-  assert.equal(win.replaced, "https://docs.example/zh/guide/#live-counter=Y29kZSB2MQ");
+  assert.equal(win.replaced, "https://docs.example/zh/guide/#live-counter=Y29kZSB2MQ.ae2c7a9f");
   assert.equal(copy.textContent, "✓ The link is in the address bar");
 });
 
@@ -289,7 +289,7 @@ test("Copy link writes the share URL to the clipboard", async () => {
   win.navigator.clipboard = { writeText: async (text) => { written = text; } };
   const copy = findAll(root, "button.st-tool").find((b) => b.textContent === "Copy link");
   await copy.listeners.get("click")[0]();
-  assert.equal(written, "https://docs.example/zh/guide/#live-counter=Y29kZSB2MQ");
+  assert.equal(written, "https://docs.example/zh/guide/#live-counter=Y29kZSB2MQ.ae2c7a9f");
   assert.equal(copy.textContent, "✓ Link copied");
 });
 
@@ -336,4 +336,68 @@ test("a run stopped through the interrupt buffer keeps its output and says it wa
   await settle();
   assert.equal(find(root, ".st-output .st-markdown").textContent, "Count =  3");
   assert.equal(find(root, ".st-live-notice").textContent, "已停止。");
+});
+
+test("a share link for an open block loads its code for review and runs nothing", async () => {
+  const { root, block, client, requests, reply } = setup({ lang: "ja" });
+  client.start();
+  reply({ type: "ready" });
+  reply({ type: "render", id: requests()[0].id, session: "counter", elements: COUNTER_TREE(0), log: [] });
+  await settle();
+  const before = requests().length;
+  block.loadShared("st.write('from a link')");
+  await settle();
+  assert.equal(requests().length, before);
+  assert.equal(find(root, "textarea.st-editor").value, "st.write('from a link')");
+  assert.equal(find(root, ".st-live-editor").hidden, false);
+  const note = find(root, ".st-live-shared");
+  assert.equal(note.hidden, false);
+  assert.match(note.textContent, /「実行」/);
+  // The output of what last ran stays until the reader presses Run.
+  assert.equal(find(root, ".st-output .st-markdown").textContent, "Count =  0");
+  find(root, "button.st-tool-run").click();
+  await settle();
+  assert.deepEqual(requests().slice(before).map((m) => [m.type, m.code]), [["run", "st.write('from a link')"]]);
+});
+
+test("shared code replaces the reader's own edit as one undo step, and the note says how to get it back", () => {
+  const { doc, root, block } = setup();
+  const textarea = find(root, "textarea.st-editor");
+  textarea.value = "my own edit";
+  const commands = [];
+  textarea.select = () => commands.push("select");
+  doc.execCommand = (name, _ui, text) => {
+    commands.push(name);
+    if (doc.activeElement !== textarea) return false;
+    textarea.value = text;
+    return true;
+  };
+  textarea.setSelectionRange = () => {};
+  block.loadShared("shared");
+  assert.deepEqual(commands, ["select", "insertText"]);
+  assert.equal(textarea.value, "shared");
+  assert.match(find(root, ".st-live-shared").textContent, /Ctrl\+Z/);
+  // The same link again, or code the reader did not touch, is replaced without a word.
+  commands.length = 0;
+  block.loadShared("other");
+  assert.deepEqual(commands, []);
+  assert.doesNotMatch(find(root, ".st-live-shared").textContent, /Ctrl\+Z/);
+});
+
+test("a damaged link's note shows in the block, which runs its own code as usual", async () => {
+  const { root, block, client, requests, reply } = setup({ lang: "zh" });
+  block.showLinkProblem(translator("zh")("linkDamaged"));
+  const note = find(root, ".st-live-shared");
+  assert.equal(note.hidden, false);
+  assert.match(note.textContent, /分享链接已损坏/);
+  client.start();
+  reply({ type: "ready" });
+  await settle();
+  assert.deepEqual(requests().map((m) => [m.type, m.code]), [["run", "code v1"]]);
+  block.showLinkProblem(null);
+  assert.equal(note.hidden, true);
+  // Hiding a damaged note never hides the note of code loaded from a link.
+  block.loadShared("x");
+  block.showLinkProblem(null);
+  assert.equal(note.hidden, false);
 });

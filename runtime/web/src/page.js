@@ -5,6 +5,7 @@
 import { Client } from "./client.js";
 import { translator } from "./i18n.js";
 import { startIsolation } from "./isolation.js";
+import { h } from "./dom.js";
 import { LiveBlock } from "./live-block.js";
 import { parseShareHash } from "./share.js";
 
@@ -38,6 +39,54 @@ function interruptBuffer() {
   return new Int32Array(new SharedArrayBuffer(4));
 }
 
+const MAX_NAME = 80;
+
+/** The share link in the address bar: null, `{session, code}` or `{session, error}` (see share.js). */
+function readShareLink() {
+  return parseShareHash(location.hash, { isAnchor: (id) => document.getElementById(id) !== null });
+}
+
+/** Scroll so the element's top, and the block's toolbar under it, sit below Material's sticky header. */
+function reveal(element) {
+  const header = document.querySelector(".md-header");
+  const covered = header ? Math.max(0, header.getBoundingClientRect().bottom) : 0;
+  element.style.scrollMarginTop = `${Math.ceil(covered) + 8}px`;
+  element.scrollIntoView({ block: "start" });
+}
+
+/**
+ * Shows what share links bring. A whole link loads its code into its block's editor with the
+ * "read it, then press Run" note; nothing runs until the reader presses Run. A damaged link
+ * leaves the documented example as it is and says so: in the block it names, or, when no
+ * block has that name, in a banner above the page's first block.
+ */
+function shareLinks(blocks, t, client) {
+  let banner = null;
+  return {
+    open(link, { loaded = false } = {}) {
+      banner?.remove();
+      banner = null;
+      for (const block of blocks) block.showLinkProblem(null);
+      const block = link.session === null ? undefined : blocks.find((b) => b.session === link.session);
+      if (block && "code" in link) {
+        if (!loaded) block.loadShared(link.code);
+        client.start(); // only loads Python, so that Run answers sooner
+        reveal(block.root);
+      } else if (block) {
+        block.showLinkProblem(t("linkDamaged"));
+        reveal(block.root);
+      } else {
+        const chars = link.session === null ? null : [...link.session.slice(0, 2 * MAX_NAME)];
+        const name = chars && (chars.length > MAX_NAME ? `${chars.slice(0, MAX_NAME).join("")}…` : chars.join(""));
+        const text = name === null ? t("linkUnreadable") : t("linkUnknown", { name });
+        banner = h(document, "div", { class: "st-live-link-banner", role: "alert", text });
+        blocks[0].root.before(banner);
+        reveal(banner);
+      }
+    },
+  };
+}
+
 function setup() {
   const roots = [...document.querySelectorAll("div.st-live:not(.st-live-active)")];
   if (roots.length === 0) return;
@@ -48,18 +97,14 @@ function setup() {
     watchdogMs: WATCHDOG_SECONDS * 1000,
   });
   const name = uniqueNames();
-  const shared = parseShareHash(location.hash);
+  const shared = readShareLink();
   const blocks = [];
   for (const root of roots) {
     const data = readData(root);
     if (!data) continue;
     const session = name(String(data.id ?? root.dataset.id ?? "block"));
-    const sharedCode = shared?.session === session ? shared.code : null;
+    const sharedCode = shared && "code" in shared && shared.session === session ? shared.code : null;
     blocks.push(new LiveBlock(root, { data, session, client, t, sharedCode, watchdogSeconds: WATCHDOG_SECONDS }));
-    if (sharedCode !== null) {
-      client.start();
-      root.scrollIntoView({ block: "start" });
-    }
   }
   if (blocks.length === 0) return;
 
@@ -78,16 +123,13 @@ function setup() {
     client.start();
   }
 
-  // A share link pasted into the address bar of a page that is already open.
+  // However a share link arrives (the first load, a link pasted into the address bar, back
+  // and forward, or another window setting this tab's URL), its code is only shown for review.
+  const links = shareLinks(blocks, t, client);
+  if (shared) links.open(shared, { loaded: true });
   window.addEventListener("hashchange", () => {
-    const link = parseShareHash(location.hash);
-    const block = link && blocks.find((b) => b.session === link.session);
-    if (!block) return;
-    block.editor.value = link.code;
-    block.sharedNote.hidden = false;
-    block.toggleEditor(true, { focus: false });
-    block.root.scrollIntoView({ block: "start" });
-    block.runEditor();
+    const link = readShareLink();
+    if (link) links.open(link);
   });
 }
 
