@@ -29,7 +29,8 @@ def block_html(snippet: Snippet) -> str:
             f'class="st-live-data">{data}</script><div class="st-live-code"><pre><code>{code}</code></pre></div></div>')
 
 
-def write_page(root: Path, blocks: Sequence[Snippet], *, lang: str = "en", before: str = "", after: str = "") -> None:
+def write_page(root: Path, blocks: Sequence[Snippet], *, lang: str = "en", before: str = "", after: str = "",
+               head: str = "") -> None:
     """``root/index.html`` with ``blocks``; ``root/assets`` points at the built site's assets."""
     if not (ASSETS / "streamlet" / "page.js").exists():
         pytest.fail("site/ is not built: run 'make build' (make test does it)")
@@ -38,7 +39,7 @@ def write_page(root: Path, blocks: Sequence[Snippet], *, lang: str = "en", befor
     (root / "index.html").write_text(
         f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8"><title>live blocks</title>'
         '<link rel="icon" href="data:,"><link rel="stylesheet" href="assets/streamlet/page.css">'
-        '<script type="module" src="assets/streamlet/page.js"></script></head><body>'
+        f'<script type="module" src="assets/streamlet/page.js"></script>{head}</head><body>'
         + before + "".join(block_html(b) for b in blocks) + after + "</body></html>", encoding="utf-8")
 
 

@@ -4,6 +4,7 @@
 
 import { h } from "./dom.js";
 import { createEditor } from "./editor.js";
+import { formatCount } from "./i18n.js";
 import { capture, restore, watchReader } from "./preserve.js";
 import { renderTree } from "./render.js";
 import { parseShareHash, shareUrl } from "./share.js";
@@ -327,7 +328,7 @@ export class LiveBlock {
       running.timedOut = true;
       this.stop();
     }
-    const slow = elapsed >= SLOW_AFTER_MS;
+    const slow = elapsed >= Math.min(SLOW_AFTER_MS, (running.limit * 1000) / 2);
     this.slowNote.hidden = !slow;
     this.stopButton.classList.toggle("st-urgent", slow);
     if (slow) {
@@ -400,20 +401,10 @@ export class LiveBlock {
     const lines = Array.isArray(log) ? log.map(String) : [];
     const more = Number.isSafeInteger(dropped) && dropped > 0 ? dropped : 0;
     this.log.hidden = lines.length === 0 && more === 0;
-    this.log.replaceChildren(
-      ...(lines.length || more
-        ? [
-            h(this.doc, "div", { class: "st-live-log-title", text: this.t("serverLog") }),
-            h(this.doc, "pre", { text: lines.join("\n") }),
-            more
-              ? h(this.doc, "div", {
-                  class: "st-live-log-more",
-                  text: this.t(more === 1 ? "logMoreOne" : "logMore", { count: formatCount(more, this.t.lang) }),
-                })
-              : null,
-          ]
-        : []),
-    );
+    const count = formatCount(more, this.t.lang);
+    const parts = [h(this.doc, "div", { class: "st-live-log-title", text: this.t("serverLog") }), h(this.doc, "pre", { text: lines.join("\n") })];
+    if (more) parts.push(h(this.doc, "div", { class: "st-live-log-more", text: this.t(more === 1 ? "logMoreOne" : "logMore", { count }) }));
+    this.log.replaceChildren(...(this.log.hidden ? [] : parts));
   }
 
   /**
@@ -464,20 +455,24 @@ export class LiveBlock {
   // where it was before that request, or, when it was the code's run itself, waits for Run.
   onRestart({ cause, session, kind }) {
     const own = session === this.session;
+    // Stopped by the time limit rather than by the reader: say so, and offer a longer limit.
+    const timedOut = own ? [...this.inflight].find((entry) => entry.timedOut)?.limit : undefined;
     if (own) {
       this.generation += 1; // the stopped request's reply is not shown
       this.client.stop(this.session); // and what this block queued behind it is dropped
     }
     const runStopped = own && (kind === "run" || kind === "restore");
-    if (runStopped || !this.hasSession) {
-      if (runStopped) {
-        this.show([]);
-        this.showNotice(this.t(cause === "crash" ? "crashedRun" : "restarted"));
-      }
-      return;
+    if (runStopped) {
+      this.show([]);
+      if (timedOut) this.showStopped({ timedOut }, "run");
+      else this.showNotice(this.t(cause === "crash" ? "crashedRun" : "restarted"));
     }
+    if (runStopped || !this.hasSession) return;
     this.restore();
-    if (own && kind === "event") this.showNotice(this.t(cause === "crash" ? "crashedRestored" : "restored"), { sticky: true });
+    if (own && kind === "event") {
+      if (timedOut) this.showStopped({ timedOut }, kind, { sticky: true });
+      else this.showNotice(this.t(cause === "crash" ? "crashedRestored" : "restored"), { sticky: true });
+    }
   }
 
   renderStatus() {
@@ -491,14 +486,5 @@ export class LiveBlock {
     this.status.classList.toggle("st-busy", state === "loading" || (state === "ready" && busy));
     this.root.classList.toggle("st-running", state === "ready" && busy);
     this.stopButton.disabled = !busy || state !== "ready";
-  }
-}
-
-/** A count with the thousands separators of the page's language ("19,800"). */
-function formatCount(n, lang) {
-  try {
-    return new Intl.NumberFormat(lang || "en").format(n);
-  } catch {
-    return String(n);
   }
 }

@@ -13,6 +13,7 @@ async function init() {
     // Computed at run time so the bundler leaves it alone; the site serves it next to us.
     const indexURL = new URL("../pyodide/", import.meta.url).href;
     const wheel = fetch(new URL(`./${__STREAMLET_WHEEL__}`, import.meta.url)); // in parallel
+    wheel.catch(() => {}); // awaited below; a failure there is reported, not left unhandled
     const { loadPyodide } = await import(new URL("pyodide.mjs", indexURL).href);
     pyodide = await loadPyodide({ indexURL, stderr: (line) => console.log(line) });
     self.postMessage({ type: "progress", stage: "runtime" });
