@@ -1,6 +1,7 @@
 // One live block: its toolbar, editor and output, and its session in the shared worker.
-// Every reply of the worker replaces the output; the page only holds what Streamlit's
-// frontend holds (the values of a form's widgets until the form is submitted).
+// Every reply of the worker replaces the output, keeping what the reader opened, focused,
+// scrolled or typed (preserve.js); the page only holds what Streamlit's frontend holds
+// (the values of a form's widgets until the form is submitted).
 
 import { h } from "./dom.js";
 import { createEditor } from "./editor.js";
