@@ -124,22 +124,24 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 test("registers sw.js at the site root and reloads once when it takes control of an uncontrolled page", async () => {
   const storage = new Map();
   const win = fakeWindow({ storage });
-  startIsolation(PAGE, win);
+  const reloading = startIsolation(PAGE, win);
   await settle();
   assert.deepEqual(win.registered, [["https://user.github.io/docs/sw.js", "https://user.github.io/docs/"]]);
   win.fire("container", "controllerchange");
   assert.equal(win.reloads, 1);
+  assert.equal(await reloading, true);
   // The reloaded page is still not isolated (a browser without the headers' effect): no second reload.
   const again = fakeWindow({ storage });
-  startIsolation(PAGE, again);
+  assert.equal(await startIsolation(PAGE, again), false);
   again.fire("container", "controllerchange");
   assert.equal(again.reloads, 0);
 });
 
 test("no reload after the reader touched a live block, on an isolated page, or a page already controlled", async () => {
   const touched = fakeWindow();
-  startIsolation(PAGE, touched);
+  const decided = startIsolation(PAGE, touched);
   touched.fire("document", "pointerdown", { target: { closest: (s) => (s === ".st-live" ? {} : null) } });
+  assert.equal(await decided, false); // Python may start at once
   touched.fire("container", "controllerchange");
   assert.equal(touched.reloads, 0);
 
@@ -150,7 +152,7 @@ test("no reload after the reader touched a live block, on an isolated page, or a
   assert.equal(elsewhere.reloads, 1);
 
   for (const win of [fakeWindow({ isolated: true }), fakeWindow({ controlled: true })]) {
-    startIsolation(PAGE, win);
+    assert.equal(await startIsolation(PAGE, win), false);
     win.fire("container", "controllerchange");
     await settle();
     assert.equal(win.reloads, 0);
@@ -158,9 +160,9 @@ test("no reload after the reader touched a live block, on an isolated page, or a
   }
 });
 
-test("without storage for the guard, no reload at all", () => {
+test("without storage for the guard, no reload at all", async () => {
   const win = fakeWindow({ storage: { getItem: () => { throw new Error("SecurityError"); }, setItem: () => {} } });
-  startIsolation(PAGE, win);
+  assert.equal(await startIsolation(PAGE, win), false);
   win.fire("container", "controllerchange");
   assert.equal(win.reloads, 0);
 });
@@ -179,8 +181,16 @@ test("nothing happens without service workers, a secure context, the site's opt-
   await settle();
   assert.deepEqual(wrongPlace.registered, []);
   const failing = fakeWindow({ register: () => Promise.reject(new DOMException("denied", "SecurityError")) });
-  startIsolation(PAGE, failing); // an unhandled rejection would fail this test run
+  assert.equal(await startIsolation(PAGE, failing), false); // an unhandled rejection would fail the run
   const throwing = fakeWindow({ register: () => { throw new Error("private mode"); } });
-  startIsolation(PAGE, throwing);
-  await settle();
+  assert.equal(await startIsolation(PAGE, throwing), false);
+  assert.equal(failing.reloads + throwing.reloads, 0);
+});
+
+test("a worker that never takes control holds Python back for waitMs at most", async () => {
+  const win = fakeWindow();
+  win.setTimeout = setTimeout;
+  const started = Date.now();
+  assert.equal(await startIsolation(PAGE, win, { waitMs: 50 }), false);
+  assert.ok(Date.now() - started < 1000);
 });

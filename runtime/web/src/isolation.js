@@ -15,40 +15,64 @@ export function siteRoot(pageUrl) {
   return new URL(url.pathname.slice(0, -PAGE_BUNDLE.length), url).href;
 }
 
-/** Marks this tab as reloaded once; false (no reload) when it was, or when no mark can be kept. */
-function markReload(win) {
+/** Whether this tab may still reload once: never when it did, or when no guard can be kept. */
+function mayReload(win) {
   try {
-    const storage = win.sessionStorage;
-    if (storage.getItem(RELOADED)) return false;
-    storage.setItem(RELOADED, "1");
-    return true;
+    return !win.sessionStorage.getItem(RELOADED);
   } catch {
     return false; // storage disabled: without a guard against loops, no reload at all
   }
 }
 
-export function startIsolation(pageUrl, win = globalThis) {
+function markReload(win) {
+  try {
+    win.sessionStorage.setItem(RELOADED, "1");
+    return win.sessionStorage.getItem(RELOADED) === "1";
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Registers the worker. Returns a promise of whether this page is about to reload: false at
+ * once when no reload can come, else when the worker took control (or failed to), when the
+ * reader touched a block, or after `waitMs`. Starting Python only after it spares a first
+ * visit a download that the reload would throw away.
+ */
+export function startIsolation(pageUrl, win = globalThis, { waitMs = 3000 } = {}) {
   const container = win.navigator?.serviceWorker;
   const root = siteRoot(pageUrl);
   // Only the built site ships sw.js and says so; other pages using the bundle (tests) do not.
   const optedIn = win.document?.querySelector?.('meta[name="streamlet-service-worker"]');
-  if (!root || !optedIn || !container || !win.isSecureContext) return;
-  const wasControlled = Boolean(container.controller);
-  if (!win.crossOriginIsolated && !wasControlled) {
+  if (!root || !optedIn || !container || !win.isSecureContext) return Promise.resolve(false);
+  let settle = () => {};
+  const decided = new Promise((resolve) => {
+    settle = resolve;
+  });
+  if (!win.crossOriginIsolated && !container.controller && mayReload(win)) {
     let interacted = false;
     const touched = (event) => {
-      if (event.target?.closest?.(".st-live")) interacted = true;
+      if (event.target?.closest?.(".st-live")) {
+        interacted = true;
+        settle(false);
+      }
     };
     for (const type of ["pointerdown", "keydown", "input"]) {
       win.document.addEventListener(type, touched, { capture: true, passive: true });
     }
     // The worker took control: the next load of this page gets its headers.
     container.addEventListener("controllerchange", () => {
-      if (!interacted && markReload(win)) win.location.reload();
+      const reload = !interacted && markReload(win);
+      settle(reload);
+      if (reload) win.location.reload();
     }, { once: true });
+    win.setTimeout?.(() => settle(false), waitMs);
+  } else {
+    settle(false);
   }
   // A private window or a blocked worker rejects; the page simply works as before.
   Promise.resolve()
     .then(() => container.register(new URL("sw.js", root).href, { scope: root }))
-    .catch(() => {});
+    .catch(() => settle(false));
+  return decided;
 }
