@@ -54,7 +54,7 @@ def attacker() -> Iterator[tuple[str, list[str]]]:
     class Handler(http.server.BaseHTTPRequestHandler):
         def do_GET(self) -> None:
             seen.append(self.path)
-            body = b"<!doctype html><title>opener</title><p>another origin</p>"
+            body = b'<!doctype html><title>opener</title><link rel="icon" href="data:,"><p>another origin</p>'
             self.send_response(200)
             self.send_header("Content-Type", "text/html")
             self.send_header("Access-Control-Allow-Origin", "*")
@@ -99,9 +99,11 @@ def test_a_page_of_another_origin_cannot_run_code_in_the_docs(
         try { window.docs.location.href = url; return window.docs.closed ? "severed" : "set"; }
         catch (e) { return "refused: " + e.name; }
     }""", docs_url + link)
-    if isolated:
+    # On a plain host the project's service worker may isolate the page too (after one reload).
+    if docs.evaluate("crossOriginIsolated"):
         assert outcome == "severed"
     else:
+        assert not isolated
         assert outcome == "set"
         # The link arrived: the code is in the editor for review, with the note.
         expect(block.locator(".st-live-shared")).to_be_visible(timeout=10_000)
@@ -110,15 +112,16 @@ def test_a_page_of_another_origin_cannot_run_code_in_the_docs(
     docs.wait_for_timeout(3000)
     expect(block.locator(".st-output")).not_to_contain_text("PWNED")
     expect(block.locator(".st-output")).to_contain_text("emscripten")  # the documented example's output stays
-    assert seen == [], f"the attacker's server was reached: {seen}"
+    assert [p for p in seen if p != "/favicon.ico"] == [], f"the attacker's server was reached: {seen}"
     assert problems == [], f"console problems: {problems}"
 
-    if not isolated:
+    if outcome == "set":
         # The proof the checks above can fail: the reader's own Run does run it.
         block.locator("button.st-tool-run").click()
         expect(block.locator(".st-output")).to_contain_text("PWNED", timeout=30_000)
-        report(f"share link from another origin [{'isolated' if isolated else 'plain'}]: "
-               f"not run; after Run the attacker saw {sorted(set(seen)) or 'no request'}")
+    report(f"share link from another origin [{'isolated' if isolated else 'plain'} host]: {outcome}; "
+           f"not run; the attacker saw {sorted(set(seen)) or 'no request'}"
+           + (" after the reader pressed Run" if outcome == "set" else ""))
     context.close()
 
 
