@@ -1,6 +1,7 @@
 """A rerun keeps what the reader opened, focused, scrolled or typed, unless the script changed it."""
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -183,5 +184,33 @@ def test_rerender_keeps_what_the_reader_opened_focused_scrolled_and_typed(
     report(f"rerender in the page (tree to DOM, restore, and any layout a restored focus forces): "
            f"median {median:.2f} ms, max {renders[-1]:.2f} ms over {len(renders)} renders")
     assert median < 20, renders
+    assert problems == [], f"console problems: {problems}"
+    page.close()
+
+
+def test_a_rerun_waits_while_the_reader_composes_text(browser: Any, rerender_page: str) -> None:
+    page = browser.new_page()
+    problems: list[str] = []
+    page.on("console", lambda m: problems.append(f"{m.type}: {m.text}") if m.type in ("error", "warning") else None)
+    page.on("pageerror", lambda e: problems.append(f"pageerror: {e}"))
+    page.goto(rerender_page)
+    block = page.locator('.st-live[data-id="rerender"]')
+    output = block.locator(".st-output")
+    block.get_by_role("button", name="Elsewhere", exact=True).click()
+    expect(output).to_contain_text("Clicks 1", timeout=120_000)
+    output.locator("details.st-expander").nth(0).locator("summary").click()
+    name = block.get_by_label("Name")
+    name.focus()
+    # An input method is composing a word in the field when a rerun's reply comes in.
+    name.evaluate("el => el.dispatchEvent(new CompositionEvent('compositionstart', {bubbles: true, data: ''}))")
+    block.get_by_role("checkbox", name="Other").evaluate("el => el.click()")
+    expect(block).not_to_have_class(re.compile(r"\bst-running\b"), timeout=30_000)
+    page.wait_for_timeout(500)
+    expect(output).to_contain_text("Other is False")  # the new output waits
+    name_element = name.element_handle()
+    name.evaluate("el => el.dispatchEvent(new CompositionEvent('compositionend', {bubbles: true, data: 'x'}))")
+    expect(output).to_contain_text("Other is True", timeout=5_000)
+    expect(name).to_be_focused()
+    assert name_element.evaluate("el => el.isConnected") is False, "the output was rendered anew"
     assert problems == [], f"console problems: {problems}"
     page.close()
