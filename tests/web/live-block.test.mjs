@@ -304,6 +304,35 @@ test("server log lines are shown under the output", async () => {
   assert.equal(find(log, ".st-live-log-title").textContent, "サーバーログ");
 });
 
+test("log lines left out are counted below the log, with the page's thousands separators", async () => {
+  for (const [lang, more] of [["en", "… 19,800 more lines"], ["zh", "……另有 19,800 行未显示"], ["ja", "…ほかに 19,800 行"]]) {
+    const { root, client, reply } = setup({ lang });
+    client.start();
+    reply({ type: "ready" });
+    reply({ type: "render", id: 1, session: "counter", elements: [], log: ["0", "1"], log_dropped: 19800 });
+    await settle();
+    const log = find(root, ".st-live-log");
+    assert.equal(log.hidden, false);
+    assert.equal(find(log, "pre").textContent, "0\n1");
+    assert.equal(find(log, ".st-live-log-more").textContent, more);
+  }
+});
+
+test("one line left out is said in the singular; none, nothing is added", async () => {
+  const { root, block, client, reply } = setup({ lang: "en" });
+  client.start();
+  reply({ type: "ready" });
+  reply({ type: "render", id: 1, session: "counter", elements: [], log: ["a"], log_dropped: 1 });
+  await settle();
+  assert.equal(find(root, ".st-live-log-more").textContent, "… 1 more line");
+  block.showLog(["a"]);
+  assert.equal(find(root, ".st-live-log-more"), null);
+  block.showLog([], 0);
+  assert.equal(find(root, ".st-live-log").hidden, true);
+  block.showLog([], 3);
+  assert.equal(find(root, ".st-live-log").hidden, false, "a count alone still shows");
+});
+
 test("code from a shared link is shown for review and runs only when the reader presses Run", async () => {
   const { root, client, requests, reply } = setup({ lang: "zh", sharedCode: "print('from a link')" });
   assert.equal(find(root, ".st-live-shared").hidden, false);

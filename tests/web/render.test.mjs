@@ -361,3 +361,57 @@ describe("widgets", () => {
     assert.ok(findAll(root, "button, input").every((el) => el.disabled));
   });
 });
+
+describe("what the browser runtime lacks (issue 6)", () => {
+  const lacking = [
+    {
+      type: "exception", exc_type: "streamlit.errors.StreamlitUnavailableCommandError",
+      message: "`st.balloons` is not available in the browser runtime of this site.", message_is_markdown: true,
+      stack_trace: ['File "streamlit_app.py", line 2, in <module>'], hint: "unavailable-command", command: "st.balloons",
+    },
+    {
+      type: "exception", exc_type: "ModuleNotFoundError", message: "No module named 'pandas'", message_is_markdown: false,
+      stack_trace: [], hint: "third-party-module", module: "pandas",
+    },
+    { type: "exception", exc_type: "KeyError", message: "'a'", message_is_markdown: false, stack_trace: [] },
+  ];
+
+  for (const [lang, command, module] of [
+    ["en", /does not have st\.balloons\./, /without third-party packages such as pandas\./],
+    ["zh", /精简版 Streamlit 没有 st\.balloons。/, /无法使用 pandas 等第三方包。/],
+    ["ja", /st\.balloons は使えません。/, /pandas などのサードパーティ製パッケージは使えません。/],
+  ]) {
+    test(`exception hints below the message, in ${lang}`, () => {
+      const { root } = render(lacking, lang);
+      const [unavailable, missing, plain] = findAll(root, ".st-exception");
+      assert.match(find(unavailable, ".st-exception-hint").textContent, command);
+      assert.match(find(missing, ".st-exception-hint").textContent, module);
+      assert.equal(find(missing, ".st-exception-message").textContent, "No module named 'pandas'");
+      assert.equal(find(plain, ".st-exception-hint"), null);
+    });
+  }
+
+  test("a hint's names are text, never markup", () => {
+    const { root } = render([{ ...lacking[1], module: "<img src=x onerror=alert(1)>" }]);
+    assert.equal(find(root, "img"), null);
+    assert.match(find(root, ".st-exception-hint").textContent, /<img src=x onerror=alert\(1\)>/);
+  });
+
+  test("markdown given unsafe_allow_html shows the HTML as text and says so, in the page's language", () => {
+    const body = "<b>bold?</b> <script>alert(1)</script>";
+    for (const [lang, note] of [["en", "HTML is shown as text here"], ["zh", "HTML 按纯文本显示"], ["ja", "HTML をテキストとして表示"]]) {
+      const { root } = render([
+        { type: "markdown", body, help: null, html_as_text: true },
+        { type: "caption", body: "<i>c</i>", help: null, html_as_text: true },
+        { type: "markdown", body: "plain", help: null },
+      ], lang);
+      const [flagged, caption, plain] = [find(root, ".st-markdown"), find(root, ".st-caption"), findAll(root, ".st-markdown")[1]];
+      assert.equal(find(root, "b"), null);
+      assert.equal(find(root, "script"), null);
+      assert.match(flagged.textContent, /<b>bold\?<\/b>/);
+      assert.match(find(flagged, ".st-html-note").textContent, new RegExp(note));
+      assert.ok(find(caption, ".st-html-note"));
+      assert.equal(find(plain, ".st-html-note"), null);
+    }
+  });
+});

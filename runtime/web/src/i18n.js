@@ -50,6 +50,11 @@ export const LABELS = {
     chooseOption: "Choose an option",
     addRow: "Add row",
     deleteRow: "Delete row",
+    unavailableCommand: "Live examples run in your browser on a small Streamlit runtime that does not have {command}. To use it, run this code with Streamlit on your own computer.",
+    thirdPartyModule: "Live examples run in your browser without third-party packages such as {module}. To use it, run this code with Streamlit on your own computer.",
+    htmlAsText: "HTML is shown as text here: live examples do not render HTML.",
+    logMore: "… {count} more lines",
+    logMoreOne: "… 1 more line",
     sharedReplaced: "This code comes from a shared link. Read it, then press Run to run it. It replaced your own edit: press Ctrl+Z in the editor to get your edit back.",
     linkDamaged: "This share link is damaged (it may have been cut short when it was copied), so its code was not loaded. The example shows the code from the docs.",
     linkUnknown: "This share link is damaged: no example on this page is named “{name}”.",
@@ -102,6 +107,11 @@ export const LABELS = {
     chooseOption: "请选择",
     addRow: "添加行",
     deleteRow: "删除行",
+    unavailableCommand: "交互式示例在浏览器中运行，所用的精简版 Streamlit 没有 {command}。如需使用，请在自己的电脑上用 Streamlit 运行这段代码。",
+    thirdPartyModule: "交互式示例在浏览器中运行，无法使用 {module} 等第三方包。如需使用，请在自己的电脑上用 Streamlit 运行这段代码。",
+    htmlAsText: "此处 HTML 按纯文本显示：交互式示例不渲染 HTML。",
+    logMore: "……另有 {count} 行未显示",
+    logMoreOne: "……另有 1 行未显示",
     sharedReplaced: "这段代码来自分享链接。请先读一读，再点击“运行”。它替换了你修改过的代码；在编辑器中按 Ctrl+Z 即可恢复。",
     linkDamaged: "这个分享链接已损坏（可能在复制时被截断），所以没有载入其中的代码。示例中显示的仍是文档里的代码。",
     linkUnknown: "这个分享链接已损坏：本页没有名为“{name}”的示例。",
@@ -154,6 +164,11 @@ export const LABELS = {
     chooseOption: "選択してください",
     addRow: "行を追加",
     deleteRow: "行を削除",
+    unavailableCommand: "ライブサンプルはブラウザー上の簡易版 Streamlit で実行されるため、{command} は使えません。使う場合は、お使いのコンピューターで Streamlit を使ってこのコードを実行してください。",
+    thirdPartyModule: "ライブサンプルはブラウザー上で実行されるため、{module} などのサードパーティ製パッケージは使えません。使う場合は、お使いのコンピューターで Streamlit を使ってこのコードを実行してください。",
+    htmlAsText: "ここでは HTML をテキストとして表示しています。ライブサンプルでは HTML を描画しません。",
+    logMore: "…ほかに {count} 行",
+    logMoreOne: "…ほかに 1 行",
     sharedReplaced: "このコードは共有リンクから読み込まれました。内容を確認してから「実行」を押してください。編集中だったコードはこのコードに置き換えられました。エディターで Ctrl+Z を押すと元に戻せます。",
     linkDamaged: "この共有リンクは壊れているため（コピーの際に途中で切れた可能性があります）、コードを読み込みませんでした。ドキュメントのサンプルコードをそのまま表示しています。",
     linkUnknown: "この共有リンクは壊れています。このページに「{name}」という名前のサンプルはありません。",
@@ -177,4 +192,13 @@ export function translator(tag) {
   };
   t.lang = lang;
   return t;
+}
+
+/** A count with the thousands separators of a page language ("19,800"). */
+export function formatCount(n, lang) {
+  try {
+    return new Intl.NumberFormat(pickLanguage(lang)).format(n);
+  } catch {
+    return String(n);
+  }
 }

@@ -53,7 +53,12 @@ function heading(level, cls) {
 }
 
 function markdownBlock(cls) {
-  return (node, ctx) => h(ctx.doc, "div", { class: cls }, [renderMarkdown(node.body ?? "", ctx.doc), helpIcon(node, ctx)]);
+  return (node, ctx) => h(ctx.doc, "div", { class: cls }, [
+    renderMarkdown(node.body ?? "", ctx.doc),
+    helpIcon(node, ctx),
+    // unsafe_allow_html=True: the HTML stays text here (never markup), and the reader is told why.
+    node.html_as_text === true ? h(ctx.doc, "div", { class: "st-html-note", text: ctx.t("htmlAsText") }) : null,
+  ]);
 }
 
 function alert(node, ctx) {
@@ -90,8 +95,20 @@ function exception(node, ctx) {
   return h(ctx.doc, "div", { class: `st-exception${node.is_warning ? " st-exception-warning" : ""}` }, [
     h(ctx.doc, "div", { class: "st-exception-type", text: node.exc_type ?? "Exception" }),
     message,
+    exceptionHint(node, ctx),
     trace,
   ]);
+}
+
+/** The runtime's hint below the message, in the page's language (a command or a package live examples lack). */
+function exceptionHint(node, ctx) {
+  let text = null;
+  if (node.hint === "unavailable-command" && typeof node.command === "string") {
+    text = ctx.t("unavailableCommand", { command: node.command });
+  } else if (node.hint === "third-party-module" && typeof node.module === "string") {
+    text = ctx.t("thirdPartyModule", { module: node.module });
+  }
+  return text === null ? null : h(ctx.doc, "div", { class: "st-exception-hint", text });
 }
 
 function help(node, ctx) {
