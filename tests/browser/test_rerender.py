@@ -151,6 +151,10 @@ def test_rerender_keeps_what_the_reader_opened_focused_scrolled_and_typed(
     expect(output).to_contain_text("Slow runs 1", timeout=30_000)
     expect(name).to_be_focused()
     assert name.evaluate("el => [el.value, el.selectionStart]") == ["hello world!!", 13]
+    # The rerender itself commits nothing (the old field's blur on removal is not the reader's).
+    expect(block).not_to_have_class(re.compile(r"\bst-running\b"), timeout=30_000)
+    page.wait_for_timeout(300)
+    expect(output).not_to_contain_text("Name is hello world!!")
     page.keyboard.press("Tab")
     expect(output).to_contain_text("Name is hello world!!", timeout=30_000)
 

@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 
 import { translator } from "../../runtime/web/src/i18n.js";
-import { assignKeys, capture, keyOf, restore, watchReader } from "../../runtime/web/src/preserve.js";
+import { assignKeys, keyOf, replacePreserving, watchReader } from "../../runtime/web/src/preserve.js";
 import { renderTree } from "../../runtime/web/src/render.js";
 import { Document, Element, find, findAll } from "./fake-dom.mjs";
 
@@ -29,12 +29,19 @@ function page() {
     change: (node, value) => calls.push(["change", node.id, value]),
     submitForm: () => {},
   };
-  // What LiveBlock.show does: capture, replace, restore.
-  const show = (elements) => {
-    const state = capture(root, { doc });
-    root.replaceChildren(renderTree(elements, ctx));
-    restore(root, state, { doc });
+  // As a browser does, removing an edited focused field sends it change, then blur.
+  const replace = root.replaceChildren.bind(root);
+  root.replaceChildren = (...nodes) => {
+    if (doc.activeElement && root.contains(doc.activeElement)) {
+      const removed = doc.activeElement;
+      doc.activeElement = doc.body;
+      removed.fire("change");
+      removed.fire("blur");
+    }
+    replace(...nodes);
   };
+  // What LiveBlock.show does.
+  const show = (elements) => replacePreserving(root, renderTree(elements, ctx), { doc });
   return { doc, root, show, calls };
 }
 
@@ -163,6 +170,7 @@ describe("focus, caret and typing", () => {
     input.value = "hello, world"; // typed, not committed
     input.setSelectionRange(5, 6, "forward");
     show([textInput("hello world"), slider(2)]); // a rerun from elsewhere
+    assert.deepEqual(calls, [], "the change and blur of the removed field commit nothing");
     const again = find(root, "input.st-input");
     assert.notEqual(again, input);
     assert.equal(doc.activeElement, again);

@@ -6,7 +6,7 @@
 import { h } from "./dom.js";
 import { createEditor } from "./editor.js";
 import { formatCount } from "./i18n.js";
-import { capture, restore, watchReader } from "./preserve.js";
+import { replacePreserving, watchReader } from "./preserve.js";
 import { renderTree } from "./render.js";
 import { parseShareHash, shareUrl } from "./share.js";
 import { enterSubmitButton, formValues } from "./values.js";
@@ -390,10 +390,7 @@ export class LiveBlock {
     }
     this.pendingShow = null;
     // What the reader opened, focused, scrolled or typed survives the new DOM (preserve.js).
-    const view = { doc: this.doc, win: this.win };
-    const state = capture(this.output, view);
-    this.output.replaceChildren(renderTree(elements, this.ctx));
-    restore(this.output, state, view);
+    replacePreserving(this.output, renderTree(elements, this.ctx), { doc: this.doc, win: this.win });
     this.showLog(log, logDropped);
   }
 

@@ -16,6 +16,25 @@
 
 const nodeKeys = new WeakMap();
 const bases = new WeakMap();
+let replacing = false;
+
+/**
+ * Replaces what `root` shows with `fragment`, keeping the reader's state (capture, then
+ * restore). A browser sends change and blur to an edited field it removes: those are not
+ * the reader committing or leaving the field, and `isReplacing()` tells their handlers so.
+ */
+export function replacePreserving(root, fragment, view) {
+  const state = capture(root, view);
+  replacing = true;
+  try {
+    root.replaceChildren(fragment);
+  } finally {
+    replacing = false;
+  }
+  restore(root, state, view);
+}
+
+export const isReplacing = () => replacing;
 
 /** Give every node of the tree its key; `isWidget(node)` says which are keyed by their id. */
 export function assignKeys(nodes, isWidget, parent = "") {

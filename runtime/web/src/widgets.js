@@ -10,14 +10,16 @@ import { renderInlineMarkdown } from "./markdown.js";
 import {
   cellValue, columnKind, formatNumber, parseNumber, sliderScale, toColorInput, withCell, withNewRow, withoutRow,
 } from "./values.js";
-import { isDirty, setBase } from "./preserve.js";
+import { isDirty, isReplacing, setBase } from "./preserve.js";
 
 const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
 
+// A browser sends change and blur to an edited field it removes: during a rerender
+// (isReplacing) those are not the reader's, and commit nothing.
 function committer(node, ctx, initial, onCommit = null) {
   let last = initial;
   return (value) => {
-    if (same(value, last)) return;
+    if (isReplacing() || same(value, last)) return;
     last = value;
     onCommit?.(value);
     ctx.change(node, value);
@@ -385,6 +387,7 @@ function dataEditor(node, ctx) {
       },
     });
     const commitCell = () => {
+      if (isReplacing()) return; // see committer
       const next = cellValue(kind === "boolean" ? input.checked : input.value, kind);
       if (next === undefined) input.value = rows[r][c] ?? "";
       else {
