@@ -16,6 +16,9 @@ test("the site's fixed assets are cache-first, its pages and other files network
   for (const path of ["", "zh/", "ja/guide/", "search/search_index.json", "sitemap.xml", "assets/javascripts/bundle.js"]) {
     assert.equal(strategyFor(get(SCOPE + path), SCOPE), "network-first", path);
   }
+  // Opening an asset in a tab is a navigation: a page (its request cannot be re-made with options).
+  const opened = { url: `${SCOPE}assets/streamlet/page.js`, method: "GET", mode: "navigate", headers: new Headers() };
+  assert.equal(strategyFor(opened, SCOPE), "network-first");
 });
 
 test("other origins and non-GET requests pass untouched; ranges and other sites' paths are never cached", () => {

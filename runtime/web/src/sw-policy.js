@@ -18,7 +18,8 @@ const NULL_BODY = new Set([101, 103, 204, 205, 304]);
  * - "network": from the network, with the isolation headers, never cached (range requests,
  *   same-origin paths outside the site);
  * - "cache-first": the site's fixed assets;
- * - "network-first": pages and every other file of the site, the cache as offline fallback.
+ * - "network-first": pages (every navigation) and every other file of the site, the cache as
+ *   offline fallback.
  */
 export function strategyFor(request, scope) {
   const url = new URL(request.url);
@@ -27,7 +28,9 @@ export function strategyFor(request, scope) {
   if (request.headers?.has?.("range")) return "network";
   if (!url.pathname.startsWith(root.pathname)) return "network";
   const path = url.pathname.slice(root.pathname.length);
-  return IMMUTABLE.some((prefix) => path.startsWith(prefix)) ? "cache-first" : "network-first";
+  // A navigation (even to an asset, opened in a tab) is a page: network-first.
+  const asset = request.mode !== "navigate" && IMMUTABLE.some((prefix) => path.startsWith(prefix));
+  return asset ? "cache-first" : "network-first";
 }
 
 /** Only complete, successful, same-origin answers are kept. */
