@@ -13,14 +13,21 @@
     stack, but recursion through C (``functools.partial``, ``lru_cache``, ``map``, ``__repr__``)
     does, and the browser's own stack for WebAssembly is far smaller than what CPython's C
     stack check assumes: past it Pyodide dies with a fatal ``RangeError: Maximum call stack
-    size exceeded`` instead of raising ``RecursionError``. Measured in Pyodide 314.0.7 under
-    Node 20 (main thread): such recursion crashes with a limit of 225 and raises
-    ``RecursionError`` with 200.
+    size exceeded`` instead of raising ``RecursionError``. Measured with Pyodide 314.0.7 and
+    ``partial`` recursion (the costliest found): under Node 20's main thread a limit of 225
+    crashes and 200 raises ``RecursionError``; in Chromium's Web Worker 500 still raises and
+    1000 crashes. Pure-Python recursion deeper than about 180 frames is the price.
   - ``json`` decodes and encodes with its pure-Python scanner and encoder, whose nesting is
     Python recursion and so ends in ``RecursionError`` (the C ones recurse in C:
     ``json.loads("[" * 100000 + "]" * 100000)`` crashed Pyodide).
 
 Each run pays a few attribute swaps (microseconds).
+
+What still kills Pyodide: C recursion without Python frames in between, e.g. freeing or
+``repr()`` of a list nested 100,000 deep that the script built in a loop (CPython 3.14's own
+C-stack check misjudges WebAssembly's stack there). The worker then sees an exception whose
+``pyodide_fatal_error`` is true (``RangeError: Maximum call stack size exceeded``), and every
+later call fails with "Pyodide already fatally failed and can no longer be used.".
 """
 from __future__ import annotations
 
