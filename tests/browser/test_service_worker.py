@@ -209,7 +209,8 @@ def test_a_visited_page_stays_readable_and_live_offline(browser: Any, site_copy:
 
 def test_a_rebuilt_site_replaces_the_cache(browser: Any, tmp_path: Path, serve: Any) -> None:
     site = copy_site(tmp_path / "site")
-    old = site_version(site)
+    pyodide = site_version(site / "assets" / "pyodide")
+    old = f"{site_version(site)}.{pyodide}"
     assert f'"{old}"' in (site / "sw.js").read_text(encoding="utf-8")
     _, url = serve(site)
     context, page, problems, _ = new_page(browser)
@@ -217,14 +218,15 @@ def test_a_rebuilt_site_replaces_the_cache(browser: Any, tmp_path: Path, serve: 
     page.wait_for_function("crossOriginIsolated === true", timeout=30_000)
     click_counter(page, 1)
     css = url + "assets/streamlet/page.css"
-    wait_until(page, CACHED, [url, css])
+    wasm = url + "assets/pyodide/pyodide.asm.wasm"
+    wait_until(page, CACHED, [url, css, wasm])
     old_cache = f"streamlet {url} {old}"
     assert page.evaluate("caches.keys()") == [old_cache]
 
     # A rebuild as the docs plugin does it: an asset changes, so do the version and sw.js.
     with (site / "assets" / "streamlet" / "page.css").open("a", encoding="utf-8") as stream:
         stream.write("\n.st-rebuilt-marker{}\n")
-    new = site_version(site)
+    new = f"{site_version(site)}.{pyodide}"
     assert new != old
     worker = site / "sw.js"
     worker.write_text(worker.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
@@ -234,6 +236,8 @@ def test_a_rebuilt_site_replaces_the_cache(browser: Any, tmp_path: Path, serve: 
     page.reload()
     wait_until(page, f"caches.keys().then((names) => !names.includes({old_cache!r}))")
     new_cache = f"streamlet {url} {new}"
+    # Pyodide did not change: its files moved to the new cache, nothing to download again.
+    assert page.evaluate(f"caches.open({new_cache!r}).then((c) => c.match({wasm!r})).then(Boolean)")
     # The changed asset is served as rebuilt, not from the old build's cache.
     page.reload()
     page.wait_for_function("navigator.serviceWorker.controller !== null", timeout=10_000)

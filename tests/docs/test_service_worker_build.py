@@ -31,23 +31,28 @@ def small_site(tmp_path: Path) -> Path:
 
 def test_the_version_follows_the_built_files(tmp_path: Path) -> None:
     site = small_site(tmp_path)
+    (site / "assets" / "pyodide").mkdir()
+    (site / "assets" / "pyodide" / "pyodide.mjs").write_text("// 1", encoding="utf-8")
     bundle = tmp_path / "sw.js"
     bundle.write_text(f'(()=>{{var v="{VERSION_PLACEHOLDER}";}})();', encoding="utf-8")
     first = write_service_worker(site, bundle)
-    assert re.fullmatch(r"[0-9a-f]{16}", first)
+    assert re.fullmatch(r"[0-9a-f]{16}\.[0-9a-f]{16}", first)
     assert (site / "sw.js").read_text(encoding="utf-8") == f'(()=>{{var v="{first}";}})();'
-    # Writing sw.js itself, or a search index rewritten after the hook, does not change it.
+    # Writing sw.js itself, a search index rewritten after the hook, or a sitemap's new date do not change it.
     assert write_service_worker(site, bundle) == first
     (site / "search").mkdir()
     (site / "search" / "search_index.json").write_text("{}", encoding="utf-8")
-    assert site_version(site) == first
-    # Any other byte, or a new file, does.
+    (site / "sitemap.xml").write_text("<lastmod>2026-12-01</lastmod>", encoding="utf-8")
+    assert write_service_worker(site, bundle) == first
+    # Any other byte, or a new file, does; the Pyodide part changes only with Pyodide's files.
     (site / "assets" / "streamlet" / "page.css").write_text(".a{color:red}", encoding="utf-8")
-    second = site_version(site)
-    assert second != first
+    second = write_service_worker(site, bundle)
+    assert second.split(".")[0] != first.split(".")[0] and second.split(".")[1] == first.split(".")[1]
     (site / "zh").mkdir()
     (site / "zh" / "index.html").write_text("", encoding="utf-8")
-    assert site_version(site) not in (first, second)
+    assert write_service_worker(site, bundle) not in (first, second)
+    (site / "assets" / "pyodide" / "pyodide.mjs").write_text("// 2", encoding="utf-8")
+    assert write_service_worker(site, bundle).split(".")[1] != first.split(".")[1]
 
 
 def test_a_bundle_without_its_placeholder_is_refused(tmp_path: Path) -> None:
@@ -69,7 +74,7 @@ def test_pages_opt_in_once() -> None:
 def test_the_built_site_ships_its_worker() -> None:
     worker = (SITE / "sw.js").read_text(encoding="utf-8")
     assert VERSION_PLACEHOLDER not in worker
-    assert f'"{site_version(SITE)}"' in worker
+    assert f'"{site_version(SITE)}.{site_version(SITE / "assets" / "pyodide")}"' in worker
     assert "import " not in worker and "export " not in worker  # a classic script
     assert not (SITE / "assets" / "streamlet" / "sw.js").exists()
     pages = list(SITE.rglob("*.html"))

@@ -4,7 +4,14 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 
 import { siteRoot, startIsolation } from "../../runtime/web/src/isolation.js";
-import { cacheName, cacheable, isStaleCache, strategyFor, withIsolation } from "../../runtime/web/src/sw-policy.js";
+import {
+  cacheName,
+  cacheable,
+  isStaleCache,
+  samePyodideCaches,
+  strategyFor,
+  withIsolation,
+} from "../../runtime/web/src/sw-policy.js";
 
 const SCOPE = "https://user.github.io/docs/";
 const get = (url, headers = {}) => new Request(url, { headers });
@@ -79,6 +86,22 @@ test("activation deletes this site's caches of other builds, never another site'
   assert.equal(isStaleCache(cacheName("https://user.github.io/docs/zh/", "v1"), SCOPE, "v2"), false);
   assert.equal(isStaleCache(cacheName("https://user.github.io/", "v1"), SCOPE, "v2"), false);
   assert.equal(isStaleCache("workbox-precache", SCOPE, "v2"), false);
+});
+
+test("a rebuild that kept Pyodide finds the caches it can take Pyodide's files from", () => {
+  const names = [
+    cacheName(SCOPE, "site1.pyo1"),
+    cacheName(SCOPE, "site2.pyo2"),
+    cacheName(SCOPE, "site3.pyo1"),
+    cacheName("https://user.github.io/", "site1.pyo1"),
+    "other",
+  ];
+  assert.deepEqual(samePyodideCaches(names, SCOPE, "site3.pyo1"), [cacheName(SCOPE, "site1.pyo1")]);
+  assert.deepEqual(samePyodideCaches(names, SCOPE, "site4.pyo3"), []);
+  // A scope with dots of its own (127.0.0.1) and the current cache itself are left alone.
+  const local = "http://127.0.0.1:8000/";
+  const here = [cacheName(local, "a.b"), cacheName(local, "c.1"), cacheName(local, "d.1")];
+  assert.deepEqual(samePyodideCaches(here, local, "d.1"), [cacheName(local, "c.1")]);
 });
 
 test("the site root is two folders above the page bundle", () => {

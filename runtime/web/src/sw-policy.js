@@ -65,3 +65,14 @@ export function cacheName(scope, version) {
 export function isStaleCache(name, scope, version) {
   return name.startsWith(`streamlet ${scope} `) && name !== cacheName(scope, version);
 }
+
+/**
+ * This site's caches of other builds that hold the same Pyodide: a version is
+ * "<site hash>.<Pyodide hash>", so a rebuild of the docs alone keeps Pyodide's files.
+ */
+export function samePyodideCaches(names, scope, version) {
+  const pyodide = version.slice(version.lastIndexOf(".") + 1);
+  return names.filter((name) => isStaleCache(name, scope, version) && name.endsWith(`.${pyodide}`));
+}
+
+export const PYODIDE_PATH = IMMUTABLE[0];

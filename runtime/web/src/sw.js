@@ -6,21 +6,46 @@
 // 2. Caching: one cache per build. Pyodide, the runtime and the page bundle are cache-first;
 //    pages and other files of the site are network-first with the cache as offline fallback.
 //    A rebuilt site has another VERSION, hence another sw.js: the browser installs it, it
-//    takes over at once and deletes this site's caches of other builds.
+//    takes over at once and deletes this site's caches of other builds (after keeping their
+//    Pyodide files when Pyodide did not change).
 //
 // Requests to other origins and non-GET requests are not touched at all.
 
-import { cacheable, cacheName, isStaleCache, strategyFor, withIsolation } from "./sw-policy.js";
+import {
+  PYODIDE_PATH,
+  cacheable,
+  cacheName,
+  isStaleCache,
+  samePyodideCaches,
+  strategyFor,
+  withIsolation,
+} from "./sw-policy.js";
 
 // A hash of the built site; the docs plugin writes it into the copy at the site root.
 const VERSION = "__STREAMLET_BUILD_VERSION__";
 const SCOPE = self.registration.scope;
 const CACHE = cacheName(SCOPE, VERSION);
 
-self.addEventListener("install", () => {
-  // Nothing is precached: the first visit downloads Pyodide once, through the fetch handler.
+self.addEventListener("install", (event) => {
+  // Nothing is downloaded here: the first visit fetches Pyodide once, through the fetch handler
+  // (precaching measured slower). A rebuild that kept Pyodide keeps its cached files.
   self.skipWaiting();
+  event.waitUntil(keepPyodide().catch(() => {}));
 });
+
+async function keepPyodide() {
+  const names = samePyodideCaches(await caches.keys(), SCOPE, VERSION);
+  if (names.length === 0) return;
+  const cache = await caches.open(CACHE);
+  const prefix = new URL(PYODIDE_PATH, SCOPE).href;
+  for (const name of names) {
+    const old = await caches.open(name);
+    for (const request of await old.keys()) {
+      const response = request.url.startsWith(prefix) ? await old.match(request) : null;
+      if (response) await cache.put(request, response);
+    }
+  }
+}
 
 self.addEventListener("activate", (event) => {
   event.waitUntil(

@@ -121,18 +121,19 @@ def insert_data(page_html: str, data: dict[str, Any], path: str) -> str:
     return page_html
 
 
-# Left out of the version: the worker itself, and files made from others that are hashed anyway
-# (the gzip stamps its own time; the i18n plugin rewrites the search index after this plugin's
-# last on_post_build, from the pages).
-UNVERSIONED = (SERVICE_WORKER, "sitemap.xml.gz", "search/search_index.json")
+# Left out of the version: the worker itself, and files made from the others, which are hashed
+# anyway (the sitemaps also carry the build's date; the i18n plugin rewrites the search index
+# after this plugin's last on_post_build).
+UNVERSIONED = (SERVICE_WORKER, "search/search_index.json")
+UNVERSIONED_NAMES = ("sitemap.xml", "sitemap.xml.gz")
 
 
 def site_version(site: Path) -> str:
-    """A hash of the built files (names and bytes): another site, another version."""
+    """A hash of the built files under ``site`` (names and bytes): other files, another version."""
     digest = hashlib.sha256()
     for path in sorted(p for p in site.rglob("*") if p.is_file()):
         name = path.relative_to(site).as_posix()
-        if name in UNVERSIONED:
+        if name in UNVERSIONED or path.name in UNVERSIONED_NAMES:
             continue
         digest.update(name.encode() + b"\0")
         with path.open("rb") as stream:
@@ -145,12 +146,14 @@ def site_version(site: Path) -> str:
 def write_service_worker(site: Path, bundle: Path) -> str:
     """Put the service worker at the site root (its scope) with the build's version; return the version.
 
-    Another version makes another ``sw.js``, so browsers install the new worker, which drops the old cache.
+    The version is ``<site hash>.<Pyodide hash>``. Another version makes another ``sw.js``, so
+    browsers install the new worker, which drops the old cache, keeping Pyodide's files when the
+    second part is unchanged.
     """
     source = bundle.read_text(encoding="utf-8")
     if source.count(VERSION_PLACEHOLDER) != 1:
         raise PluginError(f"{bundle} should hold {VERSION_PLACEHOLDER} once; rebuild it with 'make build'")
-    version = site_version(site)
+    version = f"{site_version(site)}.{site_version(site / 'assets' / 'pyodide')}"
     (site / SERVICE_WORKER).write_text(source.replace(VERSION_PLACEHOLDER, version), encoding="utf-8")
     return version
 
