@@ -21,7 +21,7 @@ import {
   withIsolation,
 } from "./sw-policy.js";
 
-// A hash of the built site; the docs plugin writes it into the copy at the site root.
+// "<hash of the built site>.<hash of its Pyodide files>", written in by the docs plugin.
 const VERSION = "__STREAMLET_BUILD_VERSION__";
 const SCOPE = self.registration.scope;
 const CACHE = cacheName(SCOPE, VERSION);
