@@ -219,3 +219,10 @@ def test_unsafe_allow_html_keeps_the_text_and_flags_it(call: str, kind: str) -> 
     assert element["type"] == kind and element["body"].startswith("<") and element["html_as_text"] is True
     plain = Session(f"import streamlit as st\n{call.replace(', unsafe_allow_html=True', '')}\n").run().elements[0]
     assert "html_as_text" not in plain
+
+
+def test_streamlit_submodules_it_lacks_keep_pythons_error_and_get_the_hint() -> None:
+    element = run("import streamlit.components.v1 as components").elements[-1]
+    assert element["exc_type"] == "ModuleNotFoundError"
+    assert element["message"] == "No module named 'streamlit.components'; 'streamlit' is not a package"
+    assert (element["hint"], element["command"]) == ("unavailable-command", "streamlit.components")

@@ -104,13 +104,16 @@ def syntax_error_message(exc: SyntaxError) -> str:
 def _hint(exc: BaseException) -> dict[str, Any]:
     """What the page adds below the message, in its own language: ``hint`` and its details.
 
-    ``unavailable-command``: a real Streamlit command this runtime lacks (``command``: ``st.balloons``).
+    ``unavailable-command``: a real Streamlit command or module this runtime lacks (``command``:
+    ``st.balloons``, ``streamlit.components``).
     ``third-party-module``: a module outside the standard library (``module``: ``pandas``); live
     examples run without third-party packages.
     """
     if isinstance(exc, StreamlitUnavailableCommandError):
         return {"hint": "unavailable-command", "command": exc.command}
     if isinstance(exc, ModuleNotFoundError) and exc.name:
+        if exc.name.startswith("streamlit."):  # streamlit.components.v1, streamlit.runtime, ...
+            return {"hint": "unavailable-command", "command": exc.name}
         top = exc.name.partition(".")[0]
         if top and top not in sys.stdlib_module_names and top not in ("streamlit", "streamlet"):
             return {"hint": "third-party-module", "module": top}
