@@ -139,6 +139,9 @@ def _exit_run(status: Any) -> None:
     raise SystemExit(status)
 
 
+_exit_run.__name__ = _exit_run.__qualname__ = "_exit"  # errors name it as the script called it
+
+
 def interruptible_sleep(real_sleep: Callable[[float], Any], check: Callable[[], None]) -> Callable[[float], None]:
     """``time.sleep`` in slices of SLEEP_SLICE seconds with ``check()`` between them.
 
