@@ -218,3 +218,35 @@ def test_a_rerun_waits_while_the_reader_composes_text(browser: Any, rerender_pag
     assert name_element.evaluate("el => el.isConnected") is False, "the output was rendered anew"
     assert problems == [], f"console problems: {problems}"
     page.close()
+
+
+def test_a_rerun_waits_while_the_reader_drags_a_slider(browser: Any, rerender_page: str) -> None:
+    page = browser.new_page()
+    problems: list[str] = []
+    page.on("console", lambda m: problems.append(f"{m.type}: {m.text}") if m.type in ("error", "warning") else None)
+    page.on("pageerror", lambda e: problems.append(f"pageerror: {e}"))
+    page.goto(rerender_page)
+    block = page.locator('.st-live[data-id="rerender"]')
+    output = block.locator(".st-output")
+    block.get_by_role("button", name="Elsewhere", exact=True).click()
+    expect(output).to_contain_text("Clicks 1", timeout=120_000)
+    output.locator("details.st-expander").nth(0).locator("summary").click()
+    level = block.get_by_role("slider", name="Level")
+    box = level.bounding_box()
+    assert box is not None
+    y = box["y"] + box["height"] / 2
+    page.mouse.move(box["x"] + box["width"] * 0.3, y)
+    page.mouse.down()
+    page.mouse.move(box["x"] + box["width"] * 0.5, y, steps=3)
+    # A rerun's reply comes in while the thumb is held.
+    block.get_by_role("checkbox", name="Other").evaluate("el => el.click()")
+    expect(block).not_to_have_class(re.compile(r"\bst-running\b"), timeout=30_000)
+    page.wait_for_timeout(300)
+    expect(output).to_contain_text("Other is False")  # the new output waits for the release
+    page.mouse.move(box["x"] + box["width"] * 0.8, y, steps=3)
+    page.mouse.up()
+    expect(output).to_contain_text("Other is True", timeout=30_000)
+    expect(output).to_contain_text("Level is 8", timeout=30_000)
+    assert level.evaluate("el => el.value") == "8"
+    assert problems == [], f"console problems: {problems}"
+    page.close()

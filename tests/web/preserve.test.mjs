@@ -238,7 +238,9 @@ test("watchReader: busy while composing or dragging a slider, idle afterwards", 
   assert.equal(busy.active, false);
   root.fire("pointerdown", { target: { type: "range" } });
   assert.equal(busy.active, true);
-  root.fire("change");
+  root.fire("change", { target: { type: "checkbox" } }); // another widget's change ends no drag
+  assert.equal(busy.active, true);
+  root.fire("change", { target: { type: "range" } });
   await new Promise((resolve) => setTimeout(resolve, 5));
   assert.equal(busy.active, false);
   assert.equal(idle, 2);

@@ -191,7 +191,7 @@ export function watchReader(root, win, onIdle) {
   });
   // A slider commits on release; a release outside the window still ends the drag.
   const endDrag = () => busy.dragging && update({ dragging: false });
-  root.addEventListener("change", endDrag);
+  root.addEventListener("change", (event) => event.target?.type === "range" && endDrag());
   for (const type of ["pointerup", "pointercancel"]) win?.addEventListener?.(type, endDrag, true);
   return busy;
 }
