@@ -195,6 +195,29 @@ describe("focus, caret and typing", () => {
     assert.equal(find(root, "input.st-input").value, "");
   });
 
+  test("focus on an expander's summary or a traceback's summary comes back", () => {
+    const { doc, root, show } = page();
+    show([expander("A", false, []), exception("one")]);
+    find(root, "details.st-traceback summary").focus();
+    show([expander("A", false, []), exception("two")]);
+    assert.equal(doc.activeElement, find(root, "details.st-traceback summary"));
+    find(root, "details.st-expander summary").focus();
+    show([{ type: "markdown", body: "above" }, expander("A", false, []), exception("three")]);
+    assert.equal(doc.activeElement, find(root, "details.st-expander summary"));
+  });
+
+  test("a number the reader is typing stays, and is read when the reader leaves", () => {
+    const { doc, root, show, calls } = page();
+    const number = (value) => ({ type: "number_input", id: "n", label: "N", value, data_type: "int", step: 1 });
+    show([number(1), textInput("")]);
+    find(root, "input.st-input").focus();
+    find(root, "input.st-input").value = "12";
+    show([number(1), textInput("x")]);
+    assert.equal(doc.activeElement.value, "12");
+    doc.activeElement.fire("blur");
+    assert.deepEqual(calls, [["change", "n", 12]]);
+  });
+
   test("a stale render after a drag keeps the thumb where the reader left it", () => {
     const { doc, root, show } = page();
     show([slider(1)]);
