@@ -1,8 +1,9 @@
 // A rerender keeps what the reader opened, focused, scrolled or typed.
 //
-// Every rendered element of the tree gets a stable `data-st-key`: a widget its id, any
-// other element its path in the tree (parent's key, type, label for an expander, form id
-// for a form, and its rank among siblings of the same kind). Inside one keyed element the
+// Every rendered element of the tree gets a stable key, kept in a WeakMap beside the DOM
+// (no label reaches an attribute): a widget its id, any other element its path in the
+// tree (parent's key, type, label for an expander, form id for a form, and its rank among
+// siblings of the same kind). Inside one keyed element the
 // DOM a renderer makes is the same for the same element, so a part of it (a traceback's
 // <details>, a slider's second thumb, a table's scroll box) is named by its owner's key,
 // its tag and first class, and its rank. `capture` reads the reader's state under those
@@ -15,6 +16,7 @@
 //   - scroll offsets of scrollable elements, and the page's own scroll position.
 
 const nodeKeys = new WeakMap();
+const elementKeys = new WeakMap();
 const bases = new WeakMap();
 let replacing = false;
 
@@ -59,6 +61,12 @@ export function assignKeys(nodes, isWidget, parent = "") {
 
 export const keyOf = (node) => (node && typeof node === "object" ? nodeKeys.get(node) ?? null : null);
 
+/** Names `el`, the DOM a renderer made for `node`, by the node's key. */
+export function keyElement(el, node) {
+  const key = keyOf(node);
+  if (key !== null && el && typeof el === "object") elementKeys.set(el, key);
+}
+
 /** What a text field shows when the reader has typed nothing since (rendered or committed). */
 export function setBase(el, value) {
   bases.set(el, String(value ?? ""));
@@ -77,8 +85,8 @@ export const isDirty = (el) => bases.has(el) && el.value !== bases.get(el);
 export function walk(root, wanted, visit) {
   const step = (parent, owner, ranks) => {
     for (const el of parent.children) {
-      const own = el.getAttribute("data-st-key");
-      if (own !== null) {
+      const own = elementKeys.get(el);
+      if (own !== undefined) {
         if (wanted(el)) visit(el, own);
         step(el, own, new Map());
         continue;

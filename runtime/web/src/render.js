@@ -7,7 +7,7 @@
 
 import { h } from "./dom.js";
 import { renderInlineMarkdown, renderMarkdown } from "./markdown.js";
-import { assignKeys, keyOf } from "./preserve.js";
+import { assignKeys, keyElement } from "./preserve.js";
 import { prettyJson } from "./values.js";
 import { WIDGETS } from "./widgets.js";
 
@@ -28,9 +28,7 @@ const isWidget = (node) => Object.hasOwn(WIDGETS, node.type) && typeof node.id =
 export function renderNode(node, ctx) {
   const render = Object.hasOwn(RENDERERS, node.type) ? RENDERERS[node.type] : unknown;
   const el = render(node, ctx);
-  // The stable name a rerender finds this element by (see preserve.js).
-  const key = keyOf(node);
-  if (key !== null && typeof el?.setAttribute === "function") el.setAttribute("data-st-key", key);
+  keyElement(el, node); // the stable name a rerender finds this element by (see preserve.js)
   return el;
 }
 
