@@ -9,8 +9,14 @@ import { h } from "./dom.js";
 import { LiveBlock } from "./live-block.js";
 import { parseShareHash } from "./share.js";
 
-const WATCHDOG_SECONDS = 10;
 const NEAR_VIEWPORT = "300px";
+const LOAD_TIMEOUT_SECONDS = 120;
+
+/** How long loading Python may take before the blocks offer Retry: `<meta name="streamlet-load-timeout" content="120">`. */
+function loadTimeoutMs() {
+  const seconds = Number(document.querySelector('meta[name="streamlet-load-timeout"]')?.content);
+  return (Number.isFinite(seconds) && seconds > 0 ? seconds : LOAD_TIMEOUT_SECONDS) * 1000;
+}
 
 function readData(root) {
   const script = root.querySelector("script.st-live-data");
@@ -94,7 +100,7 @@ function setup() {
   const client = new Client({
     spawn: () => new Worker(new URL("./worker.js", import.meta.url), { type: "module", name: "streamlet" }),
     interruptBuffer: interruptBuffer(),
-    watchdogMs: WATCHDOG_SECONDS * 1000,
+    loadTimeoutMs: loadTimeoutMs(),
   });
   const name = uniqueNames();
   const shared = readShareLink();
@@ -104,7 +110,7 @@ function setup() {
     if (!data) continue;
     const session = name(String(data.id ?? root.dataset.id ?? "block"));
     const sharedCode = shared && "code" in shared && shared.session === session ? shared.code : null;
-    blocks.push(new LiveBlock(root, { data, session, client, t, sharedCode, watchdogSeconds: WATCHDOG_SECONDS }));
+    blocks.push(new LiveBlock(root, { data, session, client, t, sharedCode }));
   }
   if (blocks.length === 0) return;
 
