@@ -4,18 +4,17 @@
 // (the values of a form's widgets until the form is submitted).
 
 import { h } from "./dom.js";
+import { checkVerdict, Notice } from "./notice.js";
 import { createEditor } from "./editor.js";
 import { formatCount } from "./i18n.js";
 import { replacePreserving, watchReader } from "./preserve.js";
 import { renderTree } from "./render.js";
+import { DEFAULT_TIMEOUT_SECONDS, RunClock } from "./run-clock.js";
 import { parseShareHash, shareUrl } from "./share.js";
 import { enterSubmitButton, formValues } from "./values.js";
 
 const PROGRESS = { start: 10, pyodide: 35, runtime: 80 };
 const FLASH_MS = 2500;
-const DEFAULT_TIMEOUT_SECONDS = 10;
-const SLOW_AFTER_MS = 3000; // when the "still running" note starts counting
-const TICK_MS = 250;
 let domIds = 0;
 
 export class LiveBlock {
@@ -92,8 +91,16 @@ export class LiveBlock {
     this.progress = h(doc, "div", { class: "st-progress", role: "progressbar", "aria-label": t("loading"), hidden: true }, [this.progressBar]);
     this.output = h(doc, "div", { class: "st-output" });
     this.log = h(doc, "div", { class: "st-live-log", hidden: true });
-    this.notice = h(doc, "div", { class: "st-live-notice", role: "alert", hidden: true });
+    this.notices = new Notice(doc);
+    this.notice = this.notices.element;
     this.slowNote = h(doc, "div", { class: "st-live-slow", role: "status", hidden: true });
+    this.clock = new RunClock({
+      note: this.slowNote,
+      stopButton: this.stopButton,
+      t,
+      running: () => [...this.inflight].find((entry) => entry.sentAt !== null),
+      onLimit: () => this.stop(),
+    });
     this.checkButton = button(t("check"), () => this.check(), "st-tool-check");
     this.checkResult = h(doc, "div", { class: "st-check-result", "aria-live": "polite" });
     const hasSteps = Array.isArray(this.data.steps) && this.data.steps.length > 0;
@@ -131,7 +138,7 @@ export class LiveBlock {
       restore,
       onSent: () => {
         entry.sentAt = Date.now();
-        this.startTicking();
+        this.clock.start();
       },
     });
     this.inflight.delete(entry);
@@ -185,7 +192,7 @@ export class LiveBlock {
   apply(reply, kind) {
     if (reply.type === "render") {
       this.elements = Array.isArray(reply.elements) ? reply.elements : [];
-      if (this.stickyNotice) this.stickyNotice = false;
+      if (this.notices.sticky) this.notices.sticky = false;
       else this.showNotice(null);
       this.show(this.elements, reply.log, reply.log_dropped);
       // Stopped through the interrupt buffer: what the run drew so far, and a note that it was stopped.
@@ -307,37 +314,6 @@ export class LiveBlock {
     this.client.stop(this.session);
   }
 
-  // ---- the time limit ----
-
-  startTicking() {
-    if (this.ticker) return;
-    this.ticker = setInterval(() => this.tick(), TICK_MS);
-  }
-
-  /** Count the running request up in the note, and stop it at the block's time limit. */
-  tick() {
-    const running = [...this.inflight].find((entry) => entry.sentAt !== null);
-    if (!running) {
-      clearInterval(this.ticker);
-      this.ticker = null;
-      this.slowNote.hidden = true;
-      this.stopButton.classList.remove("st-urgent");
-      return;
-    }
-    const elapsed = Date.now() - running.sentAt;
-    if (elapsed >= running.limit * 1000 && !running.timedOut) {
-      running.timedOut = true;
-      this.stop();
-    }
-    const slow = elapsed >= Math.min(SLOW_AFTER_MS, (running.limit * 1000) / 2);
-    this.slowNote.hidden = !slow;
-    this.stopButton.classList.toggle("st-urgent", slow);
-    if (slow) {
-      const text = this.t("slow", { seconds: Math.floor(elapsed / 1000), limit: running.limit });
-      if (this.slowNote.textContent !== text) this.slowNote.textContent = text;
-    }
-  }
-
   async check() {
     this.client.start();
     const code = this.editor.value;
@@ -346,18 +322,7 @@ export class LiveBlock {
     const reply = await this.send({ type: "check", code, steps: this.data.steps, config: this.data.config ?? null }, "check");
     this.checkButton.disabled = false;
     if (this.editor.value !== code) return this.checkResult.replaceChildren();
-    if (reply.type === "checked") {
-      const ok = Boolean(reply.ok);
-      const failures = (reply.failures ?? []).map((text) => h(this.doc, "li", { text: String(text) }));
-      const verdict = h(this.doc, "div", { class: ok ? "st-check-ok" : "st-check-fail" }, [ok ? `✓ ${this.t("matches")}` : `✗ ${this.t("mismatch")}`]);
-      this.checkResult.replaceChildren(verdict, ...(failures.length ? [h(this.doc, "ul", { class: "st-check-failures" }, failures)] : []));
-    } else {
-      let text = this.t("failed", { message: reply.message ?? "" });
-      if (reply.timedOut) text = this.t("timedOut", { seconds: reply.timedOut });
-      else if (reply.stopped || reply.interrupted) text = this.t("stopped");
-      else if (reply.crashed) text = this.t("crashed");
-      this.checkResult.replaceChildren(h(this.doc, "div", { class: "st-check-fail", text }));
-    }
+    this.checkResult.replaceChildren(...checkVerdict(this.doc, this.t, reply));
   }
 
   toggleEditor(open = this.editor.element.hidden, { focus = true } = {}) {
@@ -405,18 +370,9 @@ export class LiveBlock {
     this.log.replaceChildren(...(this.log.hidden ? [] : parts));
   }
 
-  /**
-   * A sticky notice survives the next render (it explains why the output was reset);
-   * `action` adds a button ({label, onClick}), e.g. Retry.
-   */
-  showNotice(text, { sticky = false, action = null, kind = null } = {}) {
-    this.notice.hidden = !text;
-    this.notice.replaceChildren(...(text ? [h(this.doc, "span", { text })] : []));
-    if (text && action) {
-      this.notice.append(" ", h(this.doc, "button", { type: "button", class: "st-tool st-notice-action", onclick: action.onClick }, [action.label]));
-    }
-    this.stickyNotice = Boolean(text) && sticky;
-    this.noticeKind = text ? kind : null;
+  /** See notice.js: `sticky` survives the next render; `action` adds a button ({label, onClick}). */
+  showNotice(text, options) {
+    this.notices.show(text, options);
   }
 
   onClient(event) {
@@ -441,7 +397,7 @@ export class LiveBlock {
         kind: "load",
         action: { label: this.t("retry"), onClick: () => this.client.start() },
       });
-    } else if (this.noticeKind === "load") {
+    } else if (this.notices.kind === "load") {
       this.showNotice(null);
     }
     this.renderStatus();

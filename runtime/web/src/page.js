@@ -76,7 +76,7 @@ function shareLinks(blocks, t, client) {
       const block = link.session === null ? undefined : blocks.find((b) => b.session === link.session);
       if (block && "code" in link) {
         if (!loaded) block.loadShared(link.code);
-        client.start(); // only loads Python, so that Run answers sooner
+        isolation.then((reloading) => reloading || client.start()); // so that Run answers sooner
         reveal(block.root);
       } else if (block) {
         block.showLinkProblem(t("linkDamaged"));
@@ -119,14 +119,14 @@ function setup() {
       (entries) => {
         if (entries.some((entry) => entry.isIntersecting)) {
           observer.disconnect();
-          client.start();
+          isolation.then((reloading) => reloading || client.start());
         }
       },
       { rootMargin: NEAR_VIEWPORT },
     );
     for (const block of blocks) observer.observe(block.root);
   } else {
-    client.start();
+    isolation.then((reloading) => reloading || client.start());
   }
 
   // However a share link arrives (the first load, a link pasted into the address bar, back
@@ -140,7 +140,9 @@ function setup() {
 }
 
 // The site's service worker: cross-origin isolation on any host, pages kept for offline reading.
-startIsolation(import.meta.url);
+// On a first visit the page may reload once to become isolated; Python waits for that decision,
+// so the reload does not throw away a download under way.
+const isolation = startIsolation(import.meta.url);
 
 if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setup, { once: true });
 else setup();
