@@ -43,6 +43,14 @@ def write_page(root: Path, blocks: Sequence[Snippet], *, lang: str = "en", befor
         + before + "".join(block_html(b) for b in blocks) + after + "</body></html>", encoding="utf-8")
 
 
+def console_problems(page: Any) -> list[str]:
+    """Console errors and warnings and uncaught page errors of ``page``, collected as they happen."""
+    problems: list[str] = []
+    page.on("console", lambda m: problems.append(f"{m.type}: {m.text}") if m.type in ("error", "warning") else None)
+    page.on("pageerror", lambda e: problems.append(f"pageerror: {e}"))
+    return problems
+
+
 def live(code: str, id: str, *, steps: Sequence[Any] = (), **options: str) -> Snippet:
     """A live snippet as the docs parser would make it (``options`` are the fence's, e.g. timeout="3")."""
     return Snippet("test.md", 1, code, id=id, live=True, options=dict(options), steps=list(steps))

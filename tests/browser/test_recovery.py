@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
-from .livepage import live
+from .livepage import console_problems, live
 
 pytestmark = pytest.mark.browser
 
@@ -43,29 +43,26 @@ if grind:
 """
 
 
-def console_problems(page: Any) -> list[str]:
-    problems: list[str] = []
-    page.on("console", lambda m: problems.append(f"{m.type}: {m.text}") if m.type in ("error", "warning") else None)
-    page.on("pageerror", lambda e: problems.append(f"pageerror: {e}"))
-    return problems
-
-
 @pytest.fixture(scope="module", params=[True, False], ids=["isolated", "plain"])
 def two_blocks(request: Any, serve_page: Any) -> tuple[str, bool]:
     blocks = [live(COUNTER, "counter"), live(SPIN, "spin", timeout="2")]
     return serve_page(blocks, isolated=request.param), request.param
 
 
-def test_time_limit_stops_a_runaway_and_the_other_block_keeps_its_state(
-        browser: Any, two_blocks: tuple[str, bool], report: Any) -> None:
+def opened(browser: Any, two_blocks: tuple[str, bool]) -> tuple[Any, list[str], str]:
+    """The two-block page on its host: the page, its console problems, the host's name."""
     url, isolated = two_blocks
-    host = "isolated" if isolated else "plain"
     page = browser.new_page()
     problems = console_problems(page)
     page.goto(url)
     assert page.evaluate("crossOriginIsolated") is isolated
-    counter = page.locator('.st-live[data-id="counter"]')
-    spin = page.locator('.st-live[data-id="spin"]')
+    return page, problems, "isolated" if isolated else "plain"
+
+
+def test_time_limit_stops_a_runaway_and_the_other_block_keeps_its_state(
+        browser: Any, two_blocks: tuple[str, bool], report: Any) -> None:
+    page, problems, host = opened(browser, two_blocks)
+    counter, spin = page.locator('.st-live[data-id="counter"]'), page.locator('.st-live[data-id="spin"]')
     add = counter.get_by_role("button", name="Add one", exact=True)
     for n in range(1, 5):
         add.click()
@@ -97,13 +94,8 @@ def test_time_limit_stops_a_runaway_and_the_other_block_keeps_its_state(
 
 def test_stop_ends_sleep_and_c_loops_and_keeps_every_other_block(
         browser: Any, two_blocks: tuple[str, bool], report: Any) -> None:
-    url, isolated = two_blocks
-    host = "isolated" if isolated else "plain"
-    page = browser.new_page()
-    problems = console_problems(page)
-    page.goto(url)
-    counter = page.locator('.st-live[data-id="counter"]')
-    spin = page.locator('.st-live[data-id="spin"]')
+    page, problems, host = opened(browser, two_blocks)
+    counter, spin = page.locator('.st-live[data-id="counter"]'), page.locator('.st-live[data-id="spin"]')
     add = counter.get_by_role("button", name="Add one", exact=True)
     add.click()
     expect(counter).to_contain_text("Count: 1", timeout=120_000)

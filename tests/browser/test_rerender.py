@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
-from .livepage import live
+from .livepage import console_problems, live
 
 pytestmark = pytest.mark.browser
 
@@ -75,9 +75,7 @@ def is_open(details: Any) -> bool:
 def test_rerender_keeps_what_the_reader_opened_focused_scrolled_and_typed(
         browser: Any, rerender_page: str, report: Any) -> None:
     page = browser.new_page()
-    problems: list[str] = []
-    page.on("console", lambda m: problems.append(f"{m.type}: {m.text}") if m.type in ("error", "warning") else None)
-    page.on("pageerror", lambda e: problems.append(f"pageerror: {e}"))
+    problems = console_problems(page)
     page.add_init_script(TIMING)
     page.goto(rerender_page)
     assert page.evaluate("crossOriginIsolated") is True
@@ -192,17 +190,21 @@ def test_rerender_keeps_what_the_reader_opened_focused_scrolled_and_typed(
     page.close()
 
 
-def test_a_rerun_waits_while_the_reader_composes_text(browser: Any, rerender_page: str) -> None:
+def opened(browser: Any, url: str) -> tuple[Any, Any, Any, list[str]]:
+    """The page after one rerun, with the first expander opened: page, block, output, console problems."""
     page = browser.new_page()
-    problems: list[str] = []
-    page.on("console", lambda m: problems.append(f"{m.type}: {m.text}") if m.type in ("error", "warning") else None)
-    page.on("pageerror", lambda e: problems.append(f"pageerror: {e}"))
-    page.goto(rerender_page)
+    problems = console_problems(page)
+    page.goto(url)
     block = page.locator('.st-live[data-id="rerender"]')
     output = block.locator(".st-output")
     block.get_by_role("button", name="Elsewhere", exact=True).click()
     expect(output).to_contain_text("Clicks 1", timeout=120_000)
     output.locator("details.st-expander").nth(0).locator("summary").click()
+    return page, block, output, problems
+
+
+def test_a_rerun_waits_while_the_reader_composes_text(browser: Any, rerender_page: str) -> None:
+    page, block, output, problems = opened(browser, rerender_page)
     name = block.get_by_label("Name")
     name.focus()
     # An input method is composing a word in the field when a rerun's reply comes in.
@@ -221,16 +223,7 @@ def test_a_rerun_waits_while_the_reader_composes_text(browser: Any, rerender_pag
 
 
 def test_a_rerun_waits_while_the_reader_drags_a_slider(browser: Any, rerender_page: str) -> None:
-    page = browser.new_page()
-    problems: list[str] = []
-    page.on("console", lambda m: problems.append(f"{m.type}: {m.text}") if m.type in ("error", "warning") else None)
-    page.on("pageerror", lambda e: problems.append(f"pageerror: {e}"))
-    page.goto(rerender_page)
-    block = page.locator('.st-live[data-id="rerender"]')
-    output = block.locator(".st-output")
-    block.get_by_role("button", name="Elsewhere", exact=True).click()
-    expect(output).to_contain_text("Clicks 1", timeout=120_000)
-    output.locator("details.st-expander").nth(0).locator("summary").click()
+    page, block, output, problems = opened(browser, rerender_page)
     level = block.get_by_role("slider", name="Level")
     box = level.bounding_box()
     assert box is not None

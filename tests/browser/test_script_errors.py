@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
-from .livepage import live
+from .livepage import console_problems, live
 
 pytestmark = pytest.mark.browser
 
@@ -46,9 +46,7 @@ def page_url(serve_page: Any) -> str:
 
 def test_script_errors_and_output_in_the_browser(browser: Any, page_url: str) -> None:
     page = browser.new_page()
-    problems: list[str] = []
-    page.on("console", lambda m: problems.append(f"{m.type}: {m.text}") if m.type in ("error", "warning") else None)
-    page.on("pageerror", lambda e: problems.append(f"pageerror: {e}"))
+    problems = console_problems(page)
     page.goto(page_url)
     block = page.locator('.st-live[data-id="errors"]')
     output = block.locator(".st-output")

@@ -14,7 +14,7 @@ from urllib.parse import quote
 import pytest
 from playwright.sync_api import expect
 
-from .livepage import live
+from .livepage import console_problems, live
 
 pytestmark = pytest.mark.browser
 
@@ -40,9 +40,7 @@ def evil_code(port: int) -> str:
 
 
 def watch(page: Any) -> list[str]:
-    problems: list[str] = []
-    page.on("console", lambda m: problems.append(f"{m.type}: {m.text}") if m.type in ("error", "warning") else None)
-    page.on("pageerror", lambda e: problems.append(f"pageerror: {e}"))
+    problems = console_problems(page)
     return problems
 
 

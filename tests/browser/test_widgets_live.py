@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 
 from streamlet.snippets.model import Snippet, Step
 
-from .livepage import live
+from .livepage import console_problems, live
 
 pytestmark = pytest.mark.browser
 
@@ -60,9 +60,7 @@ def plain_page(serve_page: Any) -> str:
 
 def test_form_slider_check_and_stop(browser: Any, widgets_page: str, report: Any) -> None:
     page = browser.new_page()
-    problems: list[str] = []
-    page.on("console", lambda m: problems.append(f"{m.type}: {m.text}") if m.type in ("error", "warning") else None)
-    page.on("pageerror", lambda e: problems.append(f"pageerror: {e}"))
+    problems = console_problems(page)
     page.goto(widgets_page)
     live = page.locator('.st-live[data-id="form-slider"]')
     expect(live).to_contain_text("Count 0")

@@ -17,7 +17,9 @@ export class RunClock {
   }
 
   start() {
-    if (this.timer === null) this.timer = setInterval(() => this.tick(), TICK_MS);
+    if (this.timer !== null) return;
+    this.timer = setInterval(() => this.tick(), TICK_MS);
+    this.timer?.unref?.(); // under Node (the unit tests) a ticking clock must not keep the process alive
   }
 
   tick() {
