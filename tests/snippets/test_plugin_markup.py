@@ -79,7 +79,7 @@ print("plain")
 def test_steps_are_told_in_the_page_language() -> None:
     markdown, _ = render_live_fences(PAGE, "docs/ja/x.md", "ja")
     assert '<p class="st-steps-title">期待される結果</p>' in markdown
-    assert "2. **Go** をクリックすると、スクリプトは例外を出さずに実行されます。" in markdown
+    assert "2. **Go** を押すと、スクリプトは例外を出さずに実行されます。" in markdown
 
 
 def test_block_data_holds_code_steps_and_the_first_tree() -> None:

@@ -39,11 +39,11 @@ EXPECTED = {
     ],
     "ja": [
         "スクリプトを最初に実行すると、Count =  `0` と表示されます。",
-        "**Increment** をクリックすると、Count =  `1` と表示されます。このとき `st.session_state.count` は `1` です。",
+        "**Increment** を押すと、Count =  `1` と表示されます。このとき `st.session_state.count` は `1` です。",
         "**Name** を `Bob` にすると、値が `Bob` の `text_input` と表示されます。",
         "スクリプトを再実行すると、スクリプトは例外を出さずに実行されます。",
-        "**Go** をクリックすると、例外 `StreamlitAPIException` が発生します。",
-        "**Go** をクリックすると、例外 `KeyError` が発生します：boom",
+        "**Go** を押すと、例外 `StreamlitAPIException` が発生します。",
+        "**Go** を押すと、例外 `KeyError` が発生します：boom",
         "スクリプトを最初に実行すると、x と表示されます。サーバーログに `warn line` が出力されます。",
     ],
 }

@@ -53,6 +53,12 @@ class Server(http.server.ThreadingHTTPServer):
     isolated = True
     """Send COOP/COEP; off, the page is served as a plain static host (GitHub Pages) would serve it."""
 
+    def handle_error(self, request: object, client_address: object) -> None:
+        # A reader who navigates or reloads mid-download closes the connection: not an error.
+        if isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
+            return
+        super().handle_error(request, client_address)  # type: ignore[arg-type]
+
 
 def make_server(root: Path, port: int = 8000, *, verbose: bool = True, isolated: bool = True) -> Server:
     """A server for ``root`` on 127.0.0.1 (port 0 picks a free one); call ``serve_forever``."""

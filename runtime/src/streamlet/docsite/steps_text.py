@@ -43,7 +43,7 @@ TEMPLATES: dict[str, dict[str, str]] = {
     "ja": {
         "title": "期待される結果",
         "first": "スクリプトを最初に実行すると",
-        "click": "**{target}** をクリックすると",
+        "click": "**{target}** を押すと",
         "set": "**{target}** を {value} にすると",
         "rerun": "スクリプトを再実行すると",
         "shows": "{when}、{shows} と表示されます。",
