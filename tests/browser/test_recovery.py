@@ -151,3 +151,38 @@ def test_loading_gives_up_after_the_stated_time(browser: Any, serve_page: Any) -
     counter.get_by_role("button", name="Add one", exact=True).click()
     expect(counter.locator(".st-live-notice")).to_contain_text("within 3 seconds", timeout=30_000)
     context.close()
+
+
+CRASH = """import streamlit as st
+
+st.write("before the crash")
+if st.button("Crash"):
+    # Freeing a list nested 100,000 deep recurses in C past the browser's stack: a fatal Pyodide error.
+    nested = []
+    for _ in range(100_000):
+        nested = [nested]
+    del nested
+"""
+
+
+@pytest.mark.parametrize("isolated", [True, False], ids=["isolated", "plain"])
+def test_a_crash_of_python_restarts_it_and_every_other_block_comes_back(
+        browser: Any, serve_page: Any, isolated: bool, report: Any) -> None:
+    url = serve_page([live(COUNTER, "counter"), live(CRASH, "crash")], isolated=isolated, lang="zh")
+    page = browser.new_page()
+    page.goto(url)
+    counter, crash = page.locator('.st-live[data-id="counter"]'), page.locator('.st-live[data-id="crash"]')
+    add = counter.get_by_role("button", name="Add one", exact=True)
+    add.click()
+    expect(counter).to_contain_text("Count: 1", timeout=120_000)
+    add.click()
+    expect(counter).to_contain_text("Count: 2", timeout=30_000)
+    started = time.perf_counter()
+    crash.get_by_role("button", name="Crash", exact=True).click()
+    expect(crash.locator(".st-live-notice")).to_contain_text("导致 Python 崩溃", timeout=60_000)
+    expect(crash.locator(".st-output")).to_contain_text("before the crash")
+    add.click()
+    expect(counter).to_contain_text("Count: 3", timeout=60_000)
+    report(f"browser [{'isolated' if isolated else 'plain'}]: a crash of Pyodide restarted Python; the other block "
+           f"answered its next click {time.perf_counter() - started:.2f} s after the crash began")
+    page.close()
