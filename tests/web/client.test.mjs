@@ -186,7 +186,7 @@ test("stop without an interrupt buffer replaces the worker; the others' waiting 
   assert.equal(client.stop("a"), "restart");
   assert.equal(workers[0].terminated, true);
   assert.equal(workers.length, 2);
-  assert.deepEqual(await running, { type: "error", id: 1, stopped: true, message: "stopped" });
+  assert.deepEqual(await running, { type: "error", id: 1, stopped: true, restarted: true, message: "stopped" });
   assert.equal((await mine).stopped, true, "what the stopped block queued is dropped");
   const restart = events.find((e) => e.type === "restart");
   assert.deepEqual(restart, { type: "restart", cause: "stop", session: "a", kind: "event" });
@@ -242,7 +242,7 @@ test("a crash restarts Python and names the request; a crash loop ends in failed
   workers[0].reply({ type: "ready" });
   const boom = client.request({ type: "run", session: "a", code: "os._exit(0)" });
   workers[0].reply({ type: "crashed", id: 1, message: "Pyodide already exited" });
-  assert.deepEqual(await boom, { type: "error", id: 1, crashed: true, message: "Pyodide already exited" });
+  assert.deepEqual(await boom, { type: "error", id: 1, crashed: true, restarted: true, message: "Pyodide already exited" });
   assert.deepEqual(events.at(-2), { type: "restart", cause: "crash", session: "a", kind: "run" });
   assert.equal(client.state, "loading");
 

@@ -430,3 +430,22 @@ test("a damaged link's note shows in the block, which runs its own code as usual
   block.showLinkProblem(null);
   assert.equal(note.hidden, false);
 });
+
+test("Run while the block's own code is stuck stops it first; the new code runs in the new worker", async () => {
+  const { root, block, client, workers, requests, reply } = setup();
+  client.start();
+  reply({ type: "ready" });
+  reply({ type: "render", id: 1, session: "counter", elements: COUNTER_TREE(0), log: [] });
+  await settle();
+  find(root, ".st-output button").click(); // never answers
+  block.editor.value = "fixed code";
+  find(root, "button.st-tool-run").click();
+  assert.equal(workers[0].terminated, true, "no interrupt buffer here: the worker is replaced");
+  reply({ type: "ready" });
+  await settle();
+  assert.deepEqual(requests().at(-1), { type: "run", session: "counter", code: "fixed code", config: null, id: 3 });
+  reply({ type: "render", id: 3, session: "counter", elements: COUNTER_TREE(5), log: [] });
+  await settle();
+  assert.equal(find(root, ".st-markdown").textContent, "Count =  5");
+  assert.equal(find(root, ".st-live-notice").hidden, true);
+});

@@ -204,8 +204,9 @@ export class Client {
     this.current = null;
     if (entry) {
       this.timers.clearTimeout(entry.graceTimer);
+      // `restarted`: the block learns what happened from the restart event, not from this reply.
       const reply = cause === "crash" ? { crashed: true } : { stopped: true };
-      entry.resolve({ type: "error", id: entry.id, ...reply, message: String(message) });
+      entry.resolve({ type: "error", id: entry.id, ...reply, restarted: true, message: String(message) });
     }
     this.setState("idle");
     this.emit({ type: "restart", cause, session: entry?.session ?? null, kind: entry?.kind ?? null });

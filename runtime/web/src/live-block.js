@@ -33,7 +33,6 @@ export class LiveBlock {
     this.generation = 0; // bumped by each run, so replies to older requests are dropped
     this.inflight = new Set();
     this.held = new Map(); // form widget values the reader set, until the form is submitted
-    this.stopping = false;
     this.readyFlash = false;
     this.ctx = {
       doc,
@@ -142,7 +141,6 @@ export class LiveBlock {
       },
     });
     this.inflight.delete(entry);
-    if (this.inflight.size === 0) this.stopping = false;
     if (entry.timedOut) reply.timedOut = entry.limit;
     this.renderStatus();
     return reply;
@@ -155,6 +153,8 @@ export class LiveBlock {
     this.lastRun = code;
     this.history = [];
     this.hasSession = false;
+    // New code replaces whatever this block still runs (Run or Reset while a run is stuck).
+    if (this.client.busy(this.session)) this.stop();
     this.showNotice(null);
     this.checkResult.replaceChildren();
     const reply = await this.send({ type: "run", session: this.session, code, config: this.data.config ?? null }, "run");
@@ -190,6 +190,7 @@ export class LiveBlock {
   }
 
   apply(reply, kind) {
+    if (reply.restarted) return; // told by onRestart, which also rebuilt the session
     if (reply.type === "render") {
       this.elements = Array.isArray(reply.elements) ? reply.elements : [];
       if (this.notices.sticky) this.notices.sticky = false;
@@ -310,7 +311,6 @@ export class LiveBlock {
   }
 
   stop() {
-    this.stopping = true;
     this.client.stop(this.session);
   }
 
@@ -411,10 +411,6 @@ export class LiveBlock {
     const own = session === this.session;
     // Stopped by the time limit rather than by the reader: say so, and offer a longer limit.
     const timedOut = own ? [...this.inflight].find((entry) => entry.timedOut)?.limit : undefined;
-    if (own) {
-      this.generation += 1; // the stopped request's reply is not shown
-      this.client.stop(this.session); // and what this block queued behind it is dropped
-    }
     const runStopped = own && (kind === "run" || kind === "restore");
     if (runStopped) {
       this.show([]);
