@@ -63,8 +63,8 @@ st.button("Go")
 <div class="st-steps" markdown="1">
 <p class="st-steps-title">Expected</p>
 
-1. When the script first runs: the page shows &lt;/script&gt;&lt;b&gt;hi&lt;/b&gt; &amp; more.
-2. Click **Go**: the script runs without an exception.
+1. When the script first runs: the page shows “&lt;/script&gt;&lt;b&gt;hi&lt;/b&gt; &amp; more”.
+2. Click **Go**: the script runs to the end without an exception.
 
 </div>
 
@@ -79,7 +79,7 @@ print("plain")
 def test_steps_are_told_in_the_page_language() -> None:
     markdown, _ = render_live_fences(PAGE, "docs/ja/x.md", "ja")
     assert '<p class="st-steps-title">期待される結果</p>' in markdown
-    assert "2. **Go** を押すと、スクリプトは例外を出さずに実行されます。" in markdown
+    assert "2. **Go** を押すと、例外は発生せず、最後まで実行されます。" in markdown
 
 
 def test_block_data_holds_code_steps_and_the_first_tree() -> None:

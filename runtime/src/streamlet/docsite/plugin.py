@@ -81,7 +81,7 @@ def live_block(snippet: Any, fence_text: str, lang: str) -> str:
         "</div>",
     ]
     if snippet.steps:
-        parts += ["", steps_markdown(snippet.steps, lang)]
+        parts += ["", steps_markdown(snippet.steps, lang, code=snippet.code, config=snippet.config)]
     return "\n".join(parts)
 
 
