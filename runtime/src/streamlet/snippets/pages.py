@@ -80,7 +80,7 @@ def headings(text: str, path: str) -> list[Heading]:
             title = title[: attrs.start()]
             explicit = bool(_ID.search(attrs[1]))
         found.append(Heading(len(match[1]), title.strip(), "", explicit, n))
-    rendered = _rendered_ids(text)
+    rendered = _rendered_ids("\n".join(blank) + "\n")  # fences out: their options are the site plugin's
     if len(rendered) != len(found):
         raise SnippetError(f"{path}: {len(found)} heading lines found but the page renders {len(rendered)} "
                            "headings; write headings as '## Title {#id}' on a line of their own")
@@ -131,9 +131,13 @@ def parity_problems(docs: Path, rel: str, lang: str) -> list[str]:
     problems: list[str] = []
     try:
         mine_all, theirs_all = fences(text, where), fences(ref_text, ref_where)
-        mine_heads, theirs_heads = headings(text, where), headings(ref_text, ref_where)
     except SnippetError as err:
         return [str(err)]
+    try:
+        mine_heads, theirs_heads = headings(text, where), headings(ref_text, ref_where)
+    except SnippetError as err:
+        problems.append(str(err))
+        mine_heads = theirs_heads = []
 
     mine = [f for f in mine_all if f.lang in SAME_BYTES]
     theirs = [f for f in theirs_all if f.lang in SAME_BYTES]
