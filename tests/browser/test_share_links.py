@@ -105,7 +105,7 @@ def test_a_page_of_another_origin_cannot_run_code_in_the_docs(
         assert outcome == "set"
         # The link arrived: the code is in the editor for review, with the note.
         expect(block.locator(".st-live-shared")).to_be_visible(timeout=10_000)
-        expect(block.locator(".st-live-shared")).to_contain_text("press Run")
+        expect(block.locator(".st-live-shared")).to_contain_text("click Run")
         expect(block.locator("textarea.st-editor")).to_have_value(evil_code(port))
     docs.wait_for_timeout(3000)
     expect(block.locator(".st-output")).not_to_contain_text("PWNED")

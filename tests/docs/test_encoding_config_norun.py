@@ -25,11 +25,15 @@ def test_every_toml_fence_parses_and_names_known_options() -> None:
     assert not problems, "\n".join(problems)
 
 
+def norun_where_banned(found: list[tuple[str, str]]) -> list[str]:
+    return [f"{where}: norun={reason!r}" for where, reason in found
+            if where.rsplit(":", 1)[0].rsplit("/", 1)[-1] in MUST_RUN]
+
+
 def test_norun_fences_are_listed_and_absent_from_guide_and_reference(report: Callable[[str], None]) -> None:
     found = P.norun_fences(DOCS)
     report(f"docs norun fences: {len(found)}" + "".join(f"\n  {where}: {reason}" for where, reason in found))
-    banned = [f"{where}: norun={reason!r}" for where, reason in found
-              if where.rsplit(":", 1)[0].rsplit("/", 1)[-1] in MUST_RUN]
+    banned = norun_where_banned(found)
     assert not banned, "these pages must run every fence:\n" + "\n".join(banned)
 
 
@@ -99,3 +103,22 @@ def test_toml_fences_are_checked(tmp_path: Path, toml: str, expected: str | None
 def test_norun_fences_are_found_with_their_reasons(tmp_path: Path) -> None:
     docs = _page(tmp_path, "guide.md", '# G\n\n```python norun="needs pandas"\nimport pandas\n```\n\n```python\nx = 1\n```\n')
     assert P.norun_fences(docs) == [("docs/en/guide.md:3", "needs pandas")]
+    assert norun_where_banned(P.norun_fences(docs)) == ["docs/en/guide.md:3: norun='needs pandas'"]
+    assert norun_where_banned([("docs/ja/how-it-works.md:9", "needs a network")]) == []
+
+
+def test_a_broken_copy_of_the_real_docs_fails(tmp_path: Path) -> None:
+    """The real pages with mojibake in one translation, an unknown option in a toml fence and a norun
+    fence in the guide: each check names the page."""
+    import shutil
+
+    copy = tmp_path / "docs"
+    shutil.copytree(DOCS, copy)
+    zh = sorted((copy / "zh").glob("*.md"))[0]
+    zh.write_text(zh.read_text(encoding="utf-8") + "\n" + as_cp1252("会话状态") + "\n", encoding="utf-8")
+    guide = copy / "en" / "guide.md"
+    guide.write_text(guide.read_text(encoding="utf-8") + '\n```toml\n[runner]\nnoSuchOption = 1\n```\n\n'
+                     '```python norun="needs pandas"\nimport pandas\n```\n', encoding="utf-8")
+    assert any(p.startswith(f"docs/zh/{zh.name}:") for p in P.encoding_problems(copy))
+    assert any("runner.noSuchOption" in p for p in P.toml_problems(copy))
+    assert ("docs/en/guide.md", "needs pandas") in [(w.rsplit(":", 1)[0], r) for w, r in P.norun_fences(copy)]

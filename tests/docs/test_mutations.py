@@ -23,7 +23,7 @@ import yaml
 from streamlet.snippets import pages as P
 from streamlet.snippets.check import check_steps
 from streamlet.snippets.model import Snippet
-from streamlet.snippets.parse import SnippetError, _steps_loader, fences, parse_page
+from streamlet.snippets.parse import SnippetError, _steps_loader, fences, parse_page, parse_steps
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"
@@ -111,6 +111,12 @@ def _other_class(name: str) -> str:
     return f"{module}{dot}{other}"
 
 
+def _same_steps(a: str, b: str) -> bool:
+    def steps(body: str) -> list[dict[str, Any]]:
+        return [step.to_dict() | {"line": 0} for step in parse_steps(body, 0, "x:0")]
+    return steps(a) == steps(b)
+
+
 def _mutate_output(expect: dict[str, Any]) -> str | None:
     """Change one expected output in place: an element's value first, else a state value, else the log."""
     for wanted in (lambda k: k not in NOT_OUTPUT, lambda k: k == "state", lambda k: k == "log"):
@@ -155,6 +161,8 @@ def _steps_mutations(text: str, where: str, ok: Callable[[str], bool]) -> list[M
             if done or fence.lang != "steps" or n == 0 or not ok(all_fences[n - 1].options.get("id", "")):
                 continue
             data = yaml.load(fence.body, Loader=_steps_loader())  # noqa: S506 - a SafeLoader subclass
+            # Rewriting the steps must change nothing but the mutation: the unchanged dump reads the same.
+            assert _same_steps(fence.body, _dump_steps(data)), f"{where}:{fence.line}: steps do not round-trip"
             for step in data:
                 if isinstance(step.get("expect"), dict) and mutate(step["expect"]):
                     body = _dump_steps(data)

@@ -10,8 +10,9 @@ const GLOSSARY = {
   loading: ["Loading Python…", "正在加载 Python…", "Python を読み込み中…"],
   output: ["Output", "输出", "出力"],
   stop: ["Stop", "停止", "停止"],
-  expected: ["Expected", "预期结果", "期待される結果"],
   matches: ["Matches the docs", "与文档一致", "ドキュメントと一致"],
+  mismatch: ["Does not match the docs", "与文档不一致", "ドキュメントと不一致"],
+  traceback: ["Traceback", "回溯", "トレースバック"],
   liveExample: ["live example", "交互式示例", "ライブサンプル"],
 };
 
@@ -42,6 +43,20 @@ test("no English leaks into the zh and ja labels", () => {
       assert.deepEqual(words.filter((w) => !allowed.has(w)), [], `${lang}.${key}: ${label}`);
     }
   }
+});
+
+test("one verb for an on-screen button in each language, another for a key", () => {
+  const buttons = [LABELS.en.run, LABELS.en.stop, LABELS.en.reset, LABELS.en.retry].join("|");
+  for (const [key, label] of Object.entries(LABELS.en)) {
+    assert.doesNotMatch(label, new RegExp(`\\b(press|tap|hit) (${buttons})\\b`, "i"), `en.${key}`);
+  }
+  for (const [key, label] of Object.entries(LABELS.zh)) {
+    assert.doesNotMatch(label, /(按|单击|点按)“/, `zh.${key}: 点击 for a button`);
+  }
+  for (const [key, label] of Object.entries(LABELS.ja)) {
+    assert.doesNotMatch(label, /クリック|タップ/, `ja.${key}: 押す for a button`);
+  }
+  assert.match(LABELS.zh.editorHint, /按 Esc/);
 });
 
 test("pickLanguage reads <html lang> and falls back to English", () => {

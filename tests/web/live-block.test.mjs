@@ -271,7 +271,7 @@ test("a script that itself runs away is not rerun after a restart", async () => 
   reply({ type: "ready" });
   await settle();
   assert.deepEqual(requests().filter((m) => m.type === "run").map((m) => m.code), ["code v1", "while True: pass"]);
-  assert.match(find(root, ".st-live-notice").textContent, /press Run/);
+  assert.match(find(root, ".st-live-notice").textContent, /click Run/);
   assert.equal(find(root, ".st-output").childNodes.length, 0);
 });
 

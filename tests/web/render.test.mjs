@@ -97,7 +97,7 @@ describe("display elements", () => {
     const [first, second] = findAll(root, ".st-exception");
     assert.equal(find(first, ".st-exception-type").textContent, "streamlit.errors.StreamlitAPIException");
     assert.equal(find(first, "code").textContent, "st.form()");
-    assert.equal(find(first, "summary").textContent, "调用栈");
+    assert.equal(find(first, "summary").textContent, "回溯");
     assert.equal(find(first, "details pre").textContent, 'File "streamlit_app.py", line 3\n  x()');
     assert.equal(find(second, ".st-exception-message").textContent, "'a' **not md**");
     assert.equal(find(second, "strong"), null);

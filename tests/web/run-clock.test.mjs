@@ -25,7 +25,7 @@ test("the note counts up from half the limit (3 s at most), and the limit stops 
   assert.equal(note.hidden, true);
   at(3_000);
   assert.equal(note.hidden, false);
-  assert.equal(note.textContent, "Still running after 3 s. It stops by itself at 10 s; press Stop to end it now.");
+  assert.equal(note.textContent, "Still running after 3 s. It stops by itself at 10 s; click Stop to end it now.");
   assert.ok(stopButton.classList.contains("st-urgent"));
   at(7_400);
   assert.match(note.textContent, /after 7 s/);
