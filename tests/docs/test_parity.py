@@ -80,6 +80,8 @@ def test_a_faithful_translation_passes(tmp_path: Path) -> None:
     (("## Callbacks {#callbacks}", "## 回调"), "docs/zh/page.md:5: heading '回调' has no explicit id; "
                                                "write it as '## 回调 {#callbacks}'"),
     (("## Callbacks {#callbacks}\n", ""), "docs/zh/page.md: 1 headings, docs/en/page.md has 2"),
+    (("```toml\n[runner]\nmagicEnabled = false\n```\n", ""), "docs/zh/page.md: 2 code/steps/toml fences, "
+     "docs/en/page.md has 3 (python: 1 vs 1, steps: 1 vs 1, toml: 0 vs 1); the first missing one is docs/en/page.md:16"),
     (("```toml", "```python\nx = 1\n```\n\n```toml"), "docs/zh/page.md:16: fence 3 is a python fence where "
                                                       "docs/en/page.md:16 has a toml fence"),
 ])

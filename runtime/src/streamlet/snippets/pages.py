@@ -154,10 +154,12 @@ def parity_problems(docs: Path, rel: str, lang: str) -> list[str]:
     if len(mine) != len(theirs):
         counts = {kind: (sum(f.lang == kind for f in mine), sum(f.lang == kind for f in theirs))
                   for kind in ("python", "steps", "toml")}
-        extra = mine[len(theirs)] if len(mine) > len(theirs) else None
-        at = f":{extra.line}" if extra else ""
-        problems.append(f"{where}{at}: {len(mine)} code/steps/toml fences, {ref_where} has {len(theirs)} "
-                        f"({', '.join(f'{k}: {a} vs {b}' for k, (a, b) in counts.items())})")
+        if len(mine) > len(theirs):
+            first = f"; the first extra one is at {where}:{mine[len(theirs)].line}"
+        else:
+            first = f"; the first missing one is {ref_where}:{theirs[len(mine)].line}"
+        problems.append(f"{where}: {len(mine)} code/steps/toml fences, {ref_where} has {len(theirs)} "
+                        f"({', '.join(f'{k}: {a} vs {b}' for k, (a, b) in counts.items())}){first}")
 
     live = [(f.options.get("id"), f.line) for f in mine if f.lang in PYTHON_LANGS and "live" in f.options]
     ref_live = [(f.options.get("id"), f.line) for f in theirs if f.lang in PYTHON_LANGS and "live" in f.options]
