@@ -160,3 +160,12 @@ def test_block_data_has_the_timeout_only_when_the_fence_gives_one() -> None:
     assert '"timeout": 30' in script_json(data["c"])
     _, data = render_live_fences(PAGE, "docs/en/x.md", "en")
     assert "timeout" not in data["c"]
+
+
+def test_toml_fences_lose_their_for_option_before_markdown_renders_them() -> None:
+    from streamlet.docsite.plugin import plain_toml_fences
+
+    page = 'Text\n```toml for="lambda"\n[runner]\nenforceSerializableSessionState = true\n```\n~~~toml for=x\n~~~\n'
+    assert plain_toml_fences(page) == ('Text\n```toml\n[runner]\nenforceSerializableSessionState = true\n```\n'
+                                       "~~~toml\n~~~\n")
+    assert plain_toml_fences('```{.toml for="x"}\n```\n') == '```{.toml for="x"}\n```\n'  # superfences takes this form

@@ -2,7 +2,10 @@
 
 For each ``python live`` fence the plugin runs the snippet once in CPython and
 embeds that first element tree, so the page paints without Python; the steps
-fence after it is told to the reader in the page's language. After the build it
+fence after it is told to the reader in the page's language. A live fence with
+``example="playground"`` becomes an option of the picker of block ``playground``: its code,
+steps and the name of the heading above it go into that block's data, and the page keeps
+its steps, told, and its highlighted code, hidden, for the picker (picker.js). After the build it
 copies the page bundle, the runtime wheel and the pinned Pyodide into ``assets/``,
 and writes the service worker to the site root with a hash of the built site as its version.
 """
@@ -12,6 +15,7 @@ import hashlib
 import html
 import json
 import logging
+import re
 import shutil
 from pathlib import Path
 from typing import Any
@@ -85,8 +89,59 @@ def live_block(snippet: Any, fence_text: str, lang: str) -> str:
     return "\n".join(parts)
 
 
+_HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+(?P<text>.*?)[ \t]*$")
+_HEADING_ATTRS = re.compile(r"(?:[ \t]*\{[^{}]*\}|[ \t]+#+)[ \t]*$")
+
+
+def heading_before(lines: list[str], line: int, fenced: set[int]) -> str | None:
+    """The plain text of the nearest ATX heading above 1-based ``line`` (attribute list, `` ` `` and ``*`` dropped)."""
+    for number in range(line - 1, 0, -1):
+        if number in fenced:
+            continue
+        match = _HEADING.match(lines[number - 1])
+        if match:
+            text = match["text"]
+            while True:
+                stripped = _HEADING_ATTRS.sub("", text)
+                if stripped == text:
+                    break
+                text = stripped
+            text = re.sub(r"[`*]", "", text).strip()
+            return text or None
+    return None
+
+
+def example_markup(snippet: Any, fence_text: str, lang: str) -> str:
+    """An example of a picker: its steps, told, and its highlighted code, hidden until the picker shows it."""
+    parts = [
+        f'<div class="st-example" data-for="{html.escape(str(snippet.example))}" '
+        f'data-example="{html.escape(str(snippet.id))}" markdown="1">',
+        '<div class="st-example-code" hidden markdown="1">',
+        "",
+        fence_text,
+        "",
+        "</div>",
+        "</div>",
+        "",
+        steps_markdown(snippet.steps, lang),
+    ]
+    return "\n".join(parts)
+
+
+def example_data(snippet: Any, name: str) -> dict[str, Any]:
+    data = {"id": snippet.id, "name": name, "code": snippet.code, "config": snippet.config,
+            "steps": [s.to_dict() for s in snippet.steps]}
+    if snippet.timeout is not None:
+        data["timeout"] = snippet.timeout
+    return data
+
+
 def render_live_fences(markdown: str, path: str, lang: str) -> tuple[str, dict[str, Any]]:
-    """Replace each live fence (and its steps fence) by its live block; return the blocks' data by id."""
+    """Replace each live fence (and its steps fence) by its live block; return the blocks' data by id.
+
+    An example fence (``example="playground"``) is not a block: its data joins the ``examples``
+    of the block it names, in page order, named by the heading above it.
+    """
     snippets = {s.line: s for s in parse_page(markdown, path) if s.live}
     if not snippets:
         return markdown, {}
@@ -94,6 +149,8 @@ def render_live_fences(markdown: str, path: str, lang: str) -> tuple[str, dict[s
     out: list[str] = []
     cursor = 0
     all_fences = fences(markdown, path)
+    fenced = {number for f in all_fences for number in range(f.line, f.end_line + 1)}
+    examples: dict[str, list[dict[str, Any]]] = {}
     for n, fence in enumerate(all_fences):
         snippet = snippets.get(fence.line)
         if snippet is None:
@@ -104,10 +161,21 @@ def render_live_fences(markdown: str, path: str, lang: str) -> tuple[str, dict[s
             end = following.end_line
         out.extend(lines[cursor:fence.line - 1])
         plain = ["```python"] + fence.body.rstrip("\n").split("\n") + ["```"]
-        out.append(live_block(snippet, "\n".join(plain), lang))
+        if snippet.example is None:
+            out.append(live_block(snippet, "\n".join(plain), lang))
+        else:
+            name = heading_before(lines, fence.line, fenced)
+            if name is None:
+                raise SnippetError(f"{snippet.where}: an example is named by the heading above it, "
+                                   f"and this one has none")
+            out.append(example_markup(snippet, "\n".join(plain), lang))
+            examples.setdefault(snippet.example, []).append(example_data(snippet, name))
         cursor = end
     out.extend(lines[cursor:])
-    return "\n".join(out) + "\n", {str(s.id): live_data(s) for s in snippets.values()}
+    data = {str(s.id): live_data(s) for s in snippets.values() if s.example is None}
+    for target, options in examples.items():
+        data[target]["examples"] = options
+    return "\n".join(out) + "\n", data
 
 
 def insert_data(page_html: str, data: dict[str, Any], path: str) -> str:
@@ -165,6 +233,15 @@ def opt_in_service_worker(page_html: str) -> str:
     return page_html.replace("</head>", SERVICE_WORKER_META + "</head>", 1)
 
 
+_TOML_WITH_OPTIONS = re.compile(r"^(?P<open>[ \t]*(?:`{3,}|~{3,}))toml[ \t]+for=.*$", re.M)
+
+
+def plain_toml_fences(markdown: str) -> str:
+    """```toml for="id"``` is ours (which snippet the config is for); superfences would reject the option
+    and show the fence as inline code, so the page gets a plain ```toml fence."""
+    return _TOML_WITH_OPTIONS.sub(r"\g<open>toml", markdown)
+
+
 class LivePlugin(BasePlugin[LiveConfig]):
     def on_config(self, config: Any) -> None:
         self._data: dict[str, dict[str, Any]] = {}
@@ -177,7 +254,7 @@ class LivePlugin(BasePlugin[LiveConfig]):
             markdown, self._data[src] = render_live_fences(markdown, f"docs/{src}", page_language(src))
         except SnippetError as err:
             raise PluginError(str(err)) from None
-        return markdown
+        return plain_toml_fences(markdown)
 
     def on_page_content(self, html_text: str, page: Any, config: Any, files: Any) -> str:
         src = page.file.src_uri
