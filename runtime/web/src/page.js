@@ -7,6 +7,7 @@ import { translator } from "./i18n.js";
 import { startIsolation } from "./isolation.js";
 import { h } from "./dom.js";
 import { LiveBlock } from "./live-block.js";
+import { setupPickers } from "./picker.js";
 import { parseShareHash } from "./share.js";
 
 const NEAR_VIEWPORT = "300px";
@@ -137,6 +138,7 @@ function setup() {
     const link = readShareLink();
     if (link) links.open(link);
   });
+  setupPickers(blocks, t);
 }
 
 // The site's service worker: cross-origin isolation on any host, pages kept for offline reading.

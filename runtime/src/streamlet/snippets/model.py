@@ -87,6 +87,11 @@ class Snippet:
         return self.options.get("norun")
 
     @property
+    def example(self) -> str | None:
+        """The fence's ``example="playground"``: the id of the live block whose picker offers this snippet."""
+        return self.options.get("example")
+
+    @property
     def timeout(self) -> int | float | None:
         """The fence's ``timeout=30``: seconds a run may take before the page stops it (None: the page's default)."""
         text = self.options.get("timeout")

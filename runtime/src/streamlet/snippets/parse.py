@@ -13,7 +13,10 @@ A live snippet and what it shows::
     ```
 
 Options on the Python fence: ``live``, ``id="..."``, ``norun="why it cannot run"``,
-``timeout=30`` (seconds a run of a live block may take before the page stops it; default 10).
+``timeout=30`` (seconds a run of a live block may take before the page stops it; default 10),
+``example="playground"`` (this live snippet is an option of the example picker of the live block
+``playground`` on the same page; it is checked like any live snippet, and its name in the picker
+is the text of the nearest heading above it, so each language names it in its own words).
 A ``toml`` fence with ``for="id"`` gives a snippet its ``.streamlit/config.toml``.
 """
 from __future__ import annotations
@@ -27,7 +30,7 @@ from typing import Any
 from .model import ACTIONS, Snippet, Step
 
 PYTHON_LANGS = {"python", "py", "python3"}
-KNOWN_OPTIONS = {"live", "id", "norun", "timeout"}
+KNOWN_OPTIONS = {"live", "id", "norun", "timeout", "example"}
 MAX_TIMEOUT = 600
 
 _OPEN = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
@@ -168,6 +171,30 @@ def _check_timeout(text: str, live: bool, where: str) -> None:
                            f"{MAX_TIMEOUT}, e.g. timeout=30; got {text!r}")
 
 
+def _check_examples(found: list[Snippet]) -> None:
+    """An example is a live snippet with steps, for a live block of the page that is not an example itself."""
+    by_id = {s.id: s for s in found if s.id}
+    for snippet in found:
+        if "example" not in snippet.options:
+            continue
+        target = snippet.options["example"]
+        where = snippet.where
+        if not snippet.live:
+            raise SnippetError(f"{where}: example is for live snippets (the picker runs it), e.g. "
+                               f"```python live id=\"counter\" example=\"playground\"")
+        if not target.strip():
+            raise SnippetError(f"{where}: example names the live block whose picker offers it, "
+                               f"e.g. example=\"playground\"")
+        if not snippet.steps:
+            raise SnippetError(f"{where}: an example needs its steps fence, so that its code is checked")
+        block = by_id.get(target)
+        if block is None or not block.live:
+            raise SnippetError(f"{where}: example={target!r}, but no live snippet on this page has that id")
+        if block is snippet or block.example is not None:
+            raise SnippetError(f"{where}: example={target!r} names an example; name the live block "
+                               f"that shows the picker")
+
+
 def parse_page(text: str, path: str) -> list[Snippet]:
     """Every Python fence of the page, with the steps and config that belong to it."""
     found: list[Snippet] = []
@@ -211,4 +238,5 @@ def parse_page(text: str, path: str) -> list[Snippet]:
     for target, _body in configs.items():
         if target not in seen:
             raise SnippetError(f"{path}: a toml fence is for={target!r}, but no snippet has that id")
+    _check_examples(found)
     return found
