@@ -69,7 +69,7 @@ def test_404_speaks_three_languages_and_its_links_work_at_any_depth(browser: Any
     assert failed == [], f"assets that did not load below {missing}: {failed}"
     assert problems == [], f"console problems: {problems}"
 
-    page.locator('section[lang="ja"]').get_by_role("link", name="セッションステートをライブで学ぶ").click()
+    page.locator('section[lang="ja"]').get_by_role("link", name="動かして学ぶセッションステート").click()
     expect(page).to_have_url(pages_host + "ja/")
     assert page.locator("html").get_attribute("lang") == "ja"
     context.close()

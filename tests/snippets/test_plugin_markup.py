@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -169,3 +170,28 @@ def test_toml_fences_lose_their_for_option_before_markdown_renders_them() -> Non
     assert plain_toml_fences(page) == ('Text\n```toml\n[runner]\nenforceSerializableSessionState = true\n```\n'
                                        "~~~toml\n~~~\n")
     assert plain_toml_fences('```{.toml for="x"}\n```\n') == '```{.toml for="x"}\n```\n'  # superfences takes this form
+
+
+def _site_config() -> dict:
+    import yaml
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_constructor("!ENV", lambda loader, node: None)
+    root = Path(__file__).resolve().parents[2]
+    return yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
+
+
+def test_zh_and_ja_get_their_own_site_name_and_palette_toggle_names() -> None:
+    config = _site_config()
+    english = [t["toggle"]["name"] for t in config["theme"]["palette"]]
+    i18n = next(p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)
+    languages = {lang["locale"]: lang for lang in i18n["languages"]}
+    for locale in ("zh", "ja"):
+        lang = languages[locale]
+        names = [t["toggle"]["name"] for t in lang["theme"]["palette"]]
+        assert len(names) == len(english), locale
+        assert not any(re.search(r"[A-Za-z]", name) for name in names), (locale, names)
+        assert not re.search(r"[A-Za-z]{2,}", lang["site_name"]), (locale, lang["site_name"])
+    assert "实时" not in languages["zh"]["site_name"], "实时 reads as real-time"
