@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from streamlet.elements import Block, exception_element, qualified_type, stack_trace
 from streamlet.errors import StreamlitAPIException, StreamlitValueError
@@ -108,3 +109,16 @@ def test_alerts_carry_body_and_icon() -> None:
     at = app("st.info('note', icon='ℹ️')\nst.success('  done ')")
     assert (at.info[0].value, at.info[0].icon) == ("note", "ℹ️")
     assert at.success[0].value == "done" and at.success[0].node["icon"] is None
+
+
+def test_an_error_raised_after_the_script_names_the_runtime_frames_without_machine_paths() -> None:
+    from streamlet.config import Config
+    from streamlet.runner import Session
+
+    code = "import streamlit as st\nst.session_state.f = lambda: 1\n"
+    config = Config.from_toml("[runner]\nenforceSerializableSessionState = true\n")
+    (element,) = Session(code, config=config).run().elements
+    assert element["type"] == "exception"
+    frames = "\n".join(element["stack_trace"])
+    assert 'File "streamlit/' in frames
+    assert str(Path(__file__).resolve().parents[2]) not in frames

@@ -82,8 +82,21 @@ def stack_trace(exc: BaseException) -> list[str]:
     tbe = traceback.TracebackException.from_exception(exc)
     _drop_internal(tbe)
     if not _has_frames(tbe):
+        # Raised by the runtime itself after the script (e.g. an unserializable session state): its
+        # own frames, as Streamlit shows its own, named as the reader imports them, never by a path
+        # of the machine that built the page.
         tbe = traceback.TracebackException.from_exception(exc)
+        _rename_internal(tbe)
     return _rows(tbe, False)
+
+
+def _rename_internal(tbe: traceback.TracebackException) -> None:
+    for frame in tbe.stack:
+        if _is_internal(frame.filename):
+            frame.filename = "streamlit/" + Path(frame.filename).resolve().relative_to(_PACKAGE_DIR).as_posix()
+    for chained in (tbe.__cause__, tbe.__context__):
+        if chained is not None:
+            _rename_internal(chained)
 
 
 def qualified_type(exc: BaseException) -> str:
