@@ -208,3 +208,70 @@ def _page_with(serve_page: Any, data: list[dict[str, Any]]) -> str:
     snippets = [Snippet("test.md", 1, d["code"], id=d["id"], live=True,
                         steps=[Step.from_dict(s) for s in d["steps"]]) for d in data]
     return serve_page(snippets, lang="zh")  # type: ignore[no-any-return]
+
+
+# ---- a built page that says the wrong thing is caught, in every language ----
+
+def _mutants(blocks: list[dict[str, Any]]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Copies of two blocks of a page: one expected text changed, one expected exception class changed."""
+    import copy
+
+    def driven(steps: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """Steps done by clicking or typing, up to the first the page has no control for (a rerun)."""
+        done = []
+        for step in steps[1:]:
+            if step["action"] not in ("click", "set"):
+                break
+            done.append(step)
+        return done
+
+    output = exception = None
+    for data in blocks:
+        steps = data["steps"]
+        if output is None and any(k in ("markdown", "title") for s in driven(steps) for k in s["expect"]):
+            output = copy.deepcopy(data)
+            step = next(s for s in driven(output["steps"]) if "markdown" in s["expect"] or "title" in s["expect"])
+            kind = "markdown" if "markdown" in step["expect"] else "title"
+            texts = step["expect"][kind]
+            step["expect"][kind] = [f"{texts[0] if isinstance(texts, list) else texts} (not so)"] + (
+                texts[1:] if isinstance(texts, list) else [])
+        if exception is None and any("exception" in s["expect"] for s in steps):
+            exception = copy.deepcopy(data)
+            step = next(s for s in exception["steps"] if "exception" in s["expect"])
+            raised = step["expect"]["exception"]
+            step["expect"]["exception"] = ({**raised, "type": "ValueError"} if isinstance(raised, dict) else "ValueError")
+    assert output is not None and exception is not None, "no block with both kinds of expectation to change"
+    return output, exception
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_built_page_with_a_wrong_expectation_fails(browser: Any, site_url: str, lang: str, report: Any) -> None:
+    from streamlet.docsite.plugin import script_json
+
+    pages = [p for p in discover(ROOT / "site") if p.lang == lang]
+    target = max(pages, key=lambda p: sum("exception" in s["expect"] for b in p.blocks for s in b["steps"]))
+    output, exception = _mutants(target.blocks)
+    originals = {b["id"]: b for b in target.blocks}
+
+    def corrupt(route: Any) -> None:
+        response = route.fetch()
+        text = response.text()
+        for mutant in (output, exception):
+            before, after = script_json(originals[mutant["id"]]), script_json(mutant)
+            assert text.count(before) == 1, "the page's data script is not where the plugin puts it"
+            text = text.replace(before, after)
+        route.fulfill(response=response, body=text)
+
+    # No service worker, so the page's HTML comes through the route (the copy with the changed steps).
+    context = browser.new_context(service_workers="block")
+    context.add_init_script(TRACK_WORKER)
+    page = context.new_page()
+    page.route(site_url + target.path, corrupt)
+    tally = Tally()
+    replay_page(page, site_url + target.path, [output, exception], f"{lang}:/{target.path} (changed)", tally)
+    context.close()
+    assert len(tally.failures) == 2, tally.failures
+    assert f"block {output['id']!r}" in tally.failures[0] and "(not so)" in tally.failures[0], tally.failures
+    assert f"block {exception['id']!r}" in tally.failures[1] and "ValueError" in tally.failures[1], tally.failures
+    report(f"browser replay [{lang}]: a changed expected output ({output['id']}) and a changed expected exception "
+           f"class ({exception['id']}) in a copy of /{target.path} are both caught")
