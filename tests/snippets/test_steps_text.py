@@ -33,8 +33,8 @@ EXPECTED = {
         "点击 **Increment** 后，页面显示“Count =  `1`”。此时 `st.session_state.count` 为 `1`。",
         "在 **Name** 中输入“Bob”后，页面显示内容为“Bob”的文本框。",
         "重新运行脚本后，运行顺利结束，没有抛出异常。",
-        "点击 **Go** 后，脚本抛出 `StreamlitAPIException` 异常。",
-        "点击 **Go** 后，脚本抛出 `KeyError` 异常，错误信息为“boom”。",
+        "点击 **Go** 后，抛出 `StreamlitAPIException` 异常。",
+        "点击 **Go** 后，抛出 `KeyError` 异常，错误信息为“boom”。",
         "脚本首次运行时，页面显示“x”。服务器日志中出现“warn line”。",
     ],
     "ja": [
@@ -173,3 +173,42 @@ def test_steps_markdown_finds_each_target_by_key_or_label_in_the_code() -> None:
 def test_a_script_that_fails_to_start_is_still_told() -> None:
     text = steps_markdown([Step("set", "x", 1)], "zh", code="raise SystemExit(", config=None)
     assert "1. 将 **x** 设为 `1` 后，" in text
+
+
+def test_a_widget_that_appears_after_a_click_is_found_by_replaying_the_steps() -> None:
+    code = ('import streamlit as st\nif st.button("Add") or st.session_state.get("added"):\n'
+            '    st.session_state.added = True\n    st.checkbox("Done", key="done_0")\n')
+    steps = [Step(), Step("click", "Add"), Step("set", "done_0", True, expect={"checkbox": [True]})]
+    text = steps_markdown(steps, "zh", code=code)
+    assert "3. 勾选 **Done** 后，页面显示已勾选的复选框。" in text
+
+
+def test_a_value_set_in_a_form_waits_for_the_submit_button_while_replaying() -> None:
+    code = ('import streamlit as st\nwith st.form("f"):\n    st.text_input("Name", key="name")\n'
+            '    st.form_submit_button("Save")\nif st.session_state.get("name"):\n    st.slider("Age", 0, 9)\n')
+    steps = [Step("set", "name", "Ada"), Step("click", "Save"), Step("set", "Age", 3)]
+    text = steps_markdown(steps, "ja", code=code)
+    assert "1. **Name** に「Ada」と入力すると、" in text
+    assert "3. スライダー **Age** を `3` に動かすと、" in text
+
+
+def test_html_is_escaped_in_text_and_in_code_spans_without_showing_entities() -> None:
+    step = Step(expect={"exception": {"type": "E", "message": "type `<class 'function'>` <b>x</b> & `y`"}})
+    assert describe(step, "en") == ("When the script first runs: the script raises `E` with the message "
+                                    "“type <code>&lt;class 'function'&gt;</code> &lt;b&gt;x&lt;/b&gt; &amp; `y`”.")
+
+
+def test_html_in_a_code_span_cannot_end_the_steps_block() -> None:
+    import markdown
+
+    step = Step(expect={"markdown": ["`</div><img src=x onerror=alert(1)>`"], "json": {"h": "</div><img>"},
+                        "state": {"s": "</div><img>"},
+                        "exception": {"type": "E", "message": "a `</div><script>alert(1)</script>`"}})
+    out = markdown.markdown(steps_markdown([step], "en"), extensions=["md_in_html"])
+    assert "<img" not in out and "<script" not in out and out.count("</div>") == 1
+    assert "<code>&lt;/div&gt;&lt;script&gt;alert(1)&lt;/script&gt;</code>" in out
+
+
+def test_a_slider_over_words_is_told_with_quoted_text() -> None:
+    step = Step("set", "Rating", "good", expect={"select_slider": ["good"]})
+    assert describe(step, "zh", ("select_slider", "Rating")) == "把滑块 **Rating** 拖到“good”后，页面显示停在“good”的滑块。"

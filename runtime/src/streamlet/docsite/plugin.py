@@ -123,7 +123,7 @@ def example_markup(snippet: Any, fence_text: str, lang: str) -> str:
         "</div>",
         "</div>",
         "",
-        steps_markdown(snippet.steps, lang),
+        steps_markdown(snippet.steps, lang, code=snippet.code, config=snippet.config),
     ]
     return "\n".join(parts)
 

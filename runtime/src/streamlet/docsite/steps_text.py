@@ -13,7 +13,6 @@ import html
 import json
 import keyword
 import re
-from collections.abc import Mapping
 from datetime import date, time
 from typing import Any
 
@@ -36,7 +35,7 @@ TEMPLATES: dict[str, dict[str, Any]] = {
             "number_input": "Enter {value} in {label}",
             "checkbox": {True: "Check {label}", False: "Uncheck {label}"},
             "toggle": {True: "Switch {label} on", False: "Switch {label} off"},
-            "slider": "Move the slider {label} to {value}",
+            "slider": "Move the slider {label} to {text}",
             "selectbox": "Choose {text} in {label}",
             "multiselect": "Choose {value} in {label}",
             "date_input": "Pick the date {value} in {label}",
@@ -62,7 +61,7 @@ TEMPLATES: dict[str, dict[str, Any]] = {
             "toggle": {True: "a toggle switched on", False: "a toggle switched off"},
             "text_input": {"value": "a text box holding {text}", "empty": "an empty text box"},
             "number_input": "a number box holding {value}",
-            "slider": "a slider at {value}",
+            "slider": "a slider at {text}",
             "selectbox": {"value": "a drop-down list set to {text}", "empty": "a drop-down list with nothing chosen"},
             "radio": {"value": "radio buttons with {text} chosen", "empty": "radio buttons with nothing chosen"},
             "multiselect": {"value": "a multiselect holding {value}", "empty": "an empty multiselect"},
@@ -85,7 +84,7 @@ TEMPLATES: dict[str, dict[str, Any]] = {
             "number_input": "在{label}中输入{value}后",
             "checkbox": {True: "勾选{label}后", False: "取消勾选{label}后"},
             "toggle": {True: "打开{label}后", False: "关闭{label}后"},
-            "slider": "把滑块{label}拖到{value}后",
+            "slider": "把滑块{label}拖到{text}后",
             "selectbox": "在{label}中选择{text}后",
             "multiselect": "在{label}中选择{value}后",
             "date_input": "在{label}中选择日期{value}后",
@@ -98,8 +97,8 @@ TEMPLATES: dict[str, dict[str, Any]] = {
         "shows": ("页面显示{items}", "页面显示{items}"),
         "state": ("{pairs}", "此时{pairs}"),
         "pair": "{key}为{value}",
-        "raises": ("脚本抛出{name}异常", "脚本抛出{name}异常"),
-        "raises_message": ("脚本抛出{name}异常，错误信息为“{message}”", "脚本抛出{name}异常，错误信息为“{message}”"),
+        "raises": ("抛出{name}异常", "脚本抛出{name}异常"),
+        "raises_message": ("抛出{name}异常，错误信息为“{message}”", "脚本抛出{name}异常，错误信息为“{message}”"),
         "log": ("服务器日志中出现{lines}", "服务器日志中出现{lines}"),
         "blank": "运行顺利结束，没有抛出异常",
         "quote": "“{}”",
@@ -110,7 +109,7 @@ TEMPLATES: dict[str, dict[str, Any]] = {
             "toggle": {True: "已打开的开关", False: "已关闭的开关"},
             "text_input": {"value": "内容为{text}的文本框", "empty": "空白的文本框"},
             "number_input": "值为{value}的数字输入框",
-            "slider": "停在{value}的滑块",
+            "slider": "停在{text}的滑块",
             "selectbox": {"value": "选中{text}的下拉框", "empty": "未选择任何选项的下拉框"},
             "radio": {"value": "选中{text}的单选按钮", "empty": "未选择任何选项的单选按钮"},
             "multiselect": {"value": "选中{value}的多选框", "empty": "未选择任何选项的多选框"},
@@ -133,7 +132,7 @@ TEMPLATES: dict[str, dict[str, Any]] = {
             "number_input": "{label}に{value}と入力すると",
             "checkbox": {True: "{label}にチェックを入れると", False: "{label}のチェックを外すと"},
             "toggle": {True: "{label}をオンにすると", False: "{label}をオフにすると"},
-            "slider": "スライダー{label}を{value}に動かすと",
+            "slider": "スライダー{label}を{text}に動かすと",
             "selectbox": "{label}で{text}を選ぶと",
             "multiselect": "{label}で{value}を選ぶと",
             "date_input": "{label}で日付{value}を選ぶと",
@@ -159,7 +158,7 @@ TEMPLATES: dict[str, dict[str, Any]] = {
             "toggle": {True: "オンのトグル", False: "オフのトグル"},
             "text_input": {"value": "{text}と入力されたテキストボックス", "empty": "空のテキストボックス"},
             "number_input": "{value}が入った数値入力欄",
-            "slider": "{value}の位置にあるスライダー",
+            "slider": "{text}の位置にあるスライダー",
             "selectbox": {"value": "{text}が選ばれたセレクトボックス", "empty": "何も選ばれていないセレクトボックス"},
             "radio": {"value": "{text}が選ばれたラジオボタン", "empty": "何も選ばれていないラジオボタン"},
             "multiselect": {"value": "{value}が選ばれたマルチセレクト", "empty": "何も選ばれていないマルチセレクト"},
@@ -214,6 +213,8 @@ def _text(value: Any) -> str:
 def _code(value: Any) -> str:
     """A value as an inline code span that always closes, even when the value starts or ends with a backtick."""
     text = _text(value)
+    if "\n" not in text and re.search(r"[<>&]", text):
+        return f"<code>{html.escape(text, quote=False)}</code>"  # see _code_span
     if "\n" not in text and (text.startswith("`") or text.endswith("`")):
         fence = "`" * (max(len(run) for run in re.findall("`+", text)) + 1)
         return f"{fence} {text} {fence}"
@@ -227,9 +228,31 @@ def _json_code(value: Any) -> str:
         return _code(value)
 
 
+_CODE_SPAN = re.compile(r"(`+)(?!`)(.*?)(?<!`)\1(?!`)")
+
+
+def _code_span(span: re.Match[str]) -> str:
+    """A code span as markdown, or as an HTML ``<code>`` when it holds ``<``, ``>`` or ``&``.
+
+    Inside the steps' ``markdown="1"`` block, raw HTML is read before code spans are, so a
+    ``</div>`` in backticks would end the block; escaped in a ``<code>`` element it cannot.
+    """
+    body = span.group(2)
+    if not re.search(r"[<>&]", body):
+        return span.group()
+    if len(body) > 2 and body.startswith(" ") and body.endswith(" ") and body.strip():
+        body = body[1:-1]
+    return f"<code>{html.escape(body, quote=False)}</code>"
+
+
 def _markdown_text(text: str) -> str:
     """Expected markdown as it goes into the page, on one line: markdown stays markdown, raw HTML does not."""
-    return html.escape(" ".join(text.split("\n")), quote=False)
+    text = " ".join(text.split("\n"))
+    out, end = [], 0
+    for span in _CODE_SPAN.finditer(text):
+        out += [html.escape(text[end:span.start()], quote=False), _code_span(span)]
+        end = span.end()
+    return "".join(out) + html.escape(text[end:], quote=False)
 
 
 def _plain_text(text: str) -> str:
@@ -265,7 +288,7 @@ def _value_words(kind: str, value: Any, words: dict[str, Any]) -> dict[str, str]
 
 def _when(step: Step, lang: str, words: dict[str, Any], widget: tuple[str, str] | None) -> str:
     kind, label = widget if widget else ("", "")
-    bold = f"**{label or step.target}**"
+    bold = f"**{html.escape(str(label or step.target), quote=False)}**"
     if step.action == "click":
         return _fill(words["click"], lang, label=bold)
     if step.action == "set":
@@ -342,28 +365,54 @@ def describe(step: Step, lang: str, widget: tuple[str, str] | None = None) -> st
     return (" " if lang == "en" else "").join(sentences)
 
 
-def widgets_of(code: str, config_toml: str | None = None) -> dict[str, tuple[str, str]]:
-    """The first run's widgets by key and by label (when the label is unique): their type and label."""
+def _find_widget(at: AppTest, target: str) -> Widget | None:
+    """The widget a step names: by key first, else by a label no other widget has (as the checker finds it)."""
+    found = [e for block in (at.main, at.sidebar) for e in block if isinstance(e, Widget)]
+    by_key = [w for w in found if w.key == target]
+    by_label = [w for w in found if w.label == target]
+    return by_key[0] if by_key else by_label[0] if len(by_label) == 1 else None
+
+
+def _as_value(widget: Widget, value: Any) -> Any:
+    """A date or time the steps write as text becomes the value the widget holds."""
+    parse = {"date_input": date.fromisoformat, "time_input": time.fromisoformat}.get(widget.type)
+    if parse is not None and isinstance(value, str):
+        try:
+            return parse(value)
+        except ValueError:
+            return value
+    return value
+
+
+def targets(steps: list[Step], code: str, config_toml: str | None = None) -> list[tuple[str, str] | None]:
+    """For each step, the (type, label) of the widget it clicks or sets, found by replaying the steps.
+
+    Only the wording depends on it: a script or a step that fails leaves the rest unknown
+    (``None``), and they are told without the widget's kind; the docs check reports the failure.
+    """
+    found: list[tuple[str, str] | None] = []
     try:
         at = AppTest(code, config=Config.from_toml(config_toml) if config_toml else None).run()
-    except Exception:  # a script that cannot even start is told without widget names
-        return {}
-    found = [e for block in (at.main, at.sidebar) for e in block if isinstance(e, Widget)]
-    widgets: dict[str, tuple[str, str]] = {}
-    for widget in found:
-        if [w.label for w in found].count(widget.label) == 1:
-            widgets[widget.label] = (widget.type, widget.label)
-    for widget in found:
-        if widget.key:
-            widgets[widget.key] = (widget.type, widget.label)
-    return widgets
+        for number, step in enumerate(steps):
+            widget = _find_widget(at, str(step.target)) if step.action in ("click", "set") else None
+            found.append((widget.type, widget.label) if widget is not None else None)
+            if not step.action and number == 0:
+                continue
+            if step.action in ("click", "set") and widget is None:
+                break
+            if widget is not None:
+                widget.set_value(True if step.action == "click" else _as_value(widget, step.value))
+            if not (step.action == "set" and widget is not None and widget.form_id):
+                at.run()  # a value set in a form waits for its submit button, as in the page
+    except Exception:  # any failure only leaves the wording plainer
+        pass
+    return found + [None] * (len(steps) - len(found))
 
 
 def steps_markdown(steps: list[Step], lang: str, *, code: str | None = None, config: str | None = None) -> str:
     """The steps as a numbered list under a title; with the snippet's ``code``, widgets are told by what they are."""
     words = TEMPLATES.get(lang, TEMPLATES["en"])
-    widgets: Mapping[str, tuple[str, str]] = widgets_of(code, config) if code is not None else {}
-    items = "\n".join(f"{n}. {describe(step, lang, widgets.get(str(step.target)))}"
-                      for n, step in enumerate(steps, 1))
+    widgets = targets(steps, code, config) if code is not None else [None] * len(steps)
+    items = "\n".join(f"{n}. {describe(step, lang, widget)}" for n, (step, widget) in enumerate(zip(steps, widgets), 1))
     return (f'<div class="st-steps" markdown="1">\n<p class="st-steps-title">{words["title"]}</p>\n\n'
             f"{items}\n\n</div>")
