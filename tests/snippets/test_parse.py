@@ -57,7 +57,7 @@ def test_good_page_steps_hold_when_checked() -> None:
 
 @pytest.mark.parametrize("sample, message", [
     ("bad_unknown_option.md", "samples/bad_unknown_option.md:3: unknown fence option(s) ['editable']; "
-                              "known: ['id', 'live', 'norun', 'timeout']"),
+                              "known: ['example', 'id', 'live', 'norun', 'timeout']"),
     ("bad_missing_id.md", 'samples/bad_missing_id.md:5: a live snippet needs an id, e.g. ```python live id="counter"'),
     ("bad_steps_not_after_live.md", "samples/bad_steps_not_after_live.md:7: a steps fence must follow a "
                                     "'python live' fence"),
@@ -139,3 +139,56 @@ def test_timeout_limits_are_inclusive_of_600() -> None:
 def test_timeout_only_on_live_fences() -> None:
     with pytest.raises(SnippetError, match=r"^p.md:1: timeout is for live snippets"):
         parse_page('```python timeout=5\nx = 1\n```\n', "p.md")
+
+
+EXAMPLES = """# Page
+
+```python live id="box"
+x = 1
+```
+
+## Counter
+
+```python live id="counter" example="box"
+y = 2
+```
+
+```steps
+- expect: {}
+```
+"""
+
+
+def test_example_option_names_the_block_whose_picker_offers_it() -> None:
+    box, counter = parse_page(EXAMPLES, "p.md")
+    assert (box.example, counter.example) == (None, "box")
+    assert counter.options == {"live": "", "id": "counter", "example": "box"}
+    assert counter.steps == [Step(expect={}, line=14)]
+
+
+@pytest.mark.parametrize("change, message", [
+    (('id="counter" example="box"', 'id="counter" example="nowhere"'),
+     "p.md:9: example='nowhere', but no live snippet on this page has that id"),
+    (('id="counter" example="box"', 'id="counter" example=""'),
+     'p.md:9: example names the live block whose picker offers it, e.g. example="playground"'),
+    (('id="counter" example="box"', 'id="counter" example="counter"'),
+     "p.md:9: example='counter' names an example; name the live block that shows the picker"),
+    (('```python live id="counter" example="box"\ny = 2\n```\n\n```steps\n- expect: {}\n```',
+      '```python id="counter" example="box"\ny = 2\n```'),
+     'p.md:9: example is for live snippets (the picker runs it), e.g. '
+     '```python live id="counter" example="playground"'),
+    (("```steps\n- expect: {}\n```\n", ""),
+     "p.md:9: an example needs its steps fence, so that its code is checked"),
+    (('```python live id="box"', '```python id="box"'),
+     "p.md:9: example='box', but no live snippet on this page has that id"),
+])
+def test_example_option_is_checked(change: tuple[str, str], message: str) -> None:
+    with pytest.raises(SnippetError) as info:
+        parse_page(EXAMPLES.replace(*change), "p.md")
+    assert str(info.value) == message
+
+
+def test_an_example_of_an_example_is_refused() -> None:
+    page = EXAMPLES + '\n## More\n\n```python live id="more" example="counter"\nz = 3\n```\n\n```steps\n- expect: {}\n```\n'
+    with pytest.raises(SnippetError, match=r"^p.md:19: example='counter' names an example; name the live block"):
+        parse_page(page, "p.md")

@@ -195,3 +195,67 @@ def test_zh_and_ja_get_their_own_site_name_and_palette_toggle_names() -> None:
         assert not any(re.search(r"[A-Za-z]", name) for name in names), (locale, names)
         assert not re.search(r"[A-Za-z]{2,}", lang["site_name"]), (locale, lang["site_name"])
     assert "实时" not in languages["zh"]["site_name"], "实时 reads as real-time"
+
+
+PICKER_PAGE = '''# Playground {#playground}
+
+```python live id="box"
+import streamlit as st
+st.write("box")
+```
+
+## Examples {#examples}
+
+### `Counter` example ## {#counter}
+
+```python live id="counter" example="box" timeout=20
+import streamlit as st
+st.button("Go")
+```
+
+```steps
+- click: Go
+```
+
+### Blank
+
+```python live id="blank" example="box"
+import streamlit as st
+```
+
+```steps
+- expect: {}
+```
+'''
+
+
+def test_example_fences_become_options_of_their_blocks_picker_named_by_their_headings() -> None:
+    markdown, data = render_live_fences(PICKER_PAGE, "docs/zh/p.md", "zh")
+    assert sorted(data) == ["box"], "an example is no block of its own"
+    assert markdown.count('<div class="st-live" ') == 1
+    options = data["box"]["examples"]
+    assert [(o["id"], o["name"], o["code"]) for o in options] == [
+        ("counter", "Counter example", 'import streamlit as st\nst.button("Go")\n'),
+        ("blank", "Blank", "import streamlit as st\n"),
+    ]
+    assert options[0]["timeout"] == 20 and "timeout" not in options[1]
+    assert [s["action"] for s in options[0]["steps"]] == ["click"] and options[0]["config"] is None
+    # Its steps are told in the page's language; its code waits, hidden, for the picker.
+    assert ('<div class="st-example" data-for="box" data-example="counter" markdown="1">\n'
+            '<div class="st-example-code" hidden markdown="1">\n\n```python\nimport streamlit as st\n'
+            'st.button("Go")\n```\n\n</div>\n</div>\n\n<div class="st-steps" markdown="1">') in markdown
+    assert "1. 点击 **Go**" in markdown
+    assert " example=" not in markdown, "the fence option is not shown"
+
+
+def test_an_example_needs_a_heading_to_be_named_by() -> None:
+    page = PICKER_PAGE.replace("# Playground {#playground}\n", "").replace("## Examples {#examples}\n", "")
+    page = page.replace("### `Counter` example ## {#counter}\n", "")
+    with pytest.raises(SnippetError, match=r"^docs/en/p\.md:9: an example is named by the heading above it"):
+        render_live_fences(page, "docs/en/p.md", "en")
+
+
+def test_a_heading_inside_a_fence_names_no_example() -> None:
+    page = PICKER_PAGE.replace("### Blank\n", "```text\n# not a heading\n```\n")
+    _, data = render_live_fences(page, "docs/en/p.md", "en")
+    assert [o["name"] for o in data["box"]["examples"]] == ["Counter example", "Counter example"]
