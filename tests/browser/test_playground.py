@@ -34,3 +34,122 @@ def test_playground_todo_list(browser: Any, site_url: str, path: str, report: An
     report(f"browser [{path}]: the playground's to-do list works live")
     assert problems == [], f"console problems: {problems}"
     page.close()
+
+
+# ---- the example picker ----------------------------------------------------------------------------
+
+from streamlet.snippets.parse import parse_page  # noqa: E402
+
+from .livepage import ROOT, console_problems  # noqa: E402
+
+# What each example shows when it first runs, and its name in the menu of each page language.
+FIRST_OUTPUT = {
+    "todo": "Items: 0",
+    "counter": "Count = 0",
+    "form": "Current count = 0",
+    "celsius": "50.0",
+    "args-kwargs": "Callbacks with arguments",
+    "blank": None,
+}
+NAMES = {
+    "playground/": {"label": "Example", "todo": "To-do list", "counter": "Counter", "form": "Counter with a form",
+                    "celsius": "Celsius slider", "args-kwargs": "Callbacks with args and kwargs",
+                    "blank": "Blank script", "run": "Run", "copy": "Copy link"},
+    "zh/playground/": {"label": "示例", "todo": "待办事项清单", "counter": "计数器", "form": "带表单的计数器",
+                       "celsius": "摄氏温度滑块", "args-kwargs": "向回调函数传递参数", "blank": "空白脚本",
+                       "run": "运行", "copy": "复制链接"},
+}
+
+
+def examples(path: str) -> dict[str, str]:
+    """The code of each example of the playground page, by id, as the docs hold it."""
+    rel = "docs/" + ("en/" if path == "playground/" else path.split("/")[0] + "/") + "playground.md"
+    snippets = parse_page((ROOT / rel).read_text(encoding="utf-8"), rel)
+    return {s.id: s.code for s in snippets if s.example == "playground"}
+
+
+def last_line(code: str) -> str:
+    return [line for line in code.splitlines() if line.strip()][-1].strip()
+
+
+def copied_link(page: Any, block: Any, names: dict[str, str]) -> str:
+    """Press Copy link and return the link, from the clipboard or (without one) from the address bar."""
+    copy = block.get_by_role("button", name=names["copy"], exact=True)
+    copy.click()
+    expect(block.locator("button.st-done")).to_be_visible()
+    try:
+        return str(page.evaluate("navigator.clipboard.readText()"))
+    except Exception:  # noqa: BLE001 - no clipboard here: the block put the link in the address bar
+        return str(page.url)
+
+
+@pytest.mark.parametrize("path", list(NAMES))
+def test_picker_loads_and_runs_each_example_and_links_reopen_it(browser: Any, site_url: str, path: str,
+                                                                  report: Any) -> None:
+    names = NAMES[path]
+    codes = examples(path)
+    assert sorted(codes) == sorted(FIRST_OUTPUT)
+    context = browser.new_context()
+    try:
+        context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url.rstrip("/"))
+    except Exception:  # noqa: BLE001 - copied_link falls back to the address bar
+        pass
+    page = context.new_page()
+    problems = console_problems(page)
+    page.goto(site_url + path)
+    block = page.locator('.st-live[data-id="playground"]')
+    menu = block.get_by_label(names["label"], exact=True)
+    expect(block).to_contain_text("Items: 0", timeout=120_000)
+    options = menu.locator("option").all_text_contents()
+    assert options == [names[key] for key in codes], options  # in page order, in the page's language
+    assert menu.input_value() == "todo"
+
+    for key, code in codes.items():
+        menu.select_option(label=names[key])
+        expect(block.locator(".st-live-code")).to_contain_text(last_line(code))
+        shown = FIRST_OUTPUT[key]
+        if shown is None:
+            expect(block.locator(".st-output .st-widget, .st-output .st-markdown")).to_have_count(0, timeout=30_000)
+        else:
+            expect(block.locator(".st-output")).to_contain_text(shown, timeout=30_000)
+    # Run works on a picked example: the counter counts, and Run starts it over.
+    menu.select_option(label=names["counter"])
+    expect(block.locator(".st-output")).to_contain_text("Count = 0", timeout=30_000)
+    block.get_by_role("button", name="Increment", exact=True).click()
+    expect(block.locator(".st-output")).to_contain_text("Count = 1", timeout=30_000)
+    block.get_by_role("button", name=names["run"], exact=True).click()
+    expect(block.locator(".st-output")).to_contain_text("Count = 0", timeout=30_000)
+
+    # A link made from a picked example reopens its code, selected in the menu, waiting for Run.
+    menu.select_option(label=names["celsius"])
+    expect(block.locator(".st-output")).to_contain_text("50.0", timeout=30_000)
+    link = copied_link(page, block, names)
+    assert "#live-playground=" in link
+    other = context.new_page()
+    problems += console_problems(other)
+    other.goto(link)
+    reopened = other.locator('.st-live[data-id="playground"]')
+    expect(reopened.locator("textarea.st-editor")).to_have_value(codes["celsius"])
+    expect(reopened.get_by_label(names["label"], exact=True)).to_have_value("celsius")
+    expect(reopened.locator(".st-output .st-widget")).to_have_count(0)
+    reopened.get_by_role("button", name=names["run"], exact=True).click()
+    expect(reopened.locator(".st-output")).to_contain_text("50.0", timeout=120_000)
+    other.close()
+
+    # And a link made from an edit of it reopens the edit.
+    menu.select_option(label=names["counter"])
+    edited = codes["counter"].replace('st.title("Counter")', 'st.title("My own counter")')
+    block.get_by_role("button", name={"playground/": "Edit", "zh/playground/": "编辑"}[path], exact=True).click()
+    block.locator("textarea.st-editor").fill(edited)
+    link = copied_link(page, block, names)
+    other = context.new_page()
+    problems += console_problems(other)
+    other.goto(link)
+    reopened = other.locator('.st-live[data-id="playground"]')
+    expect(reopened.locator("textarea.st-editor")).to_have_value(edited)
+    reopened.get_by_role("button", name=names["run"], exact=True).click()
+    expect(reopened.locator(".st-output")).to_contain_text("My own counter", timeout=120_000)
+    other.close()
+    report(f"browser [{path}]: the playground's picker loads and runs {len(codes)} examples; links reopen them")
+    assert problems == [], f"console problems: {problems}"
+    context.close()

@@ -259,3 +259,14 @@ def test_a_heading_inside_a_fence_names_no_example() -> None:
     page = PICKER_PAGE.replace("### Blank\n", "```text\n# not a heading\n```\n")
     _, data = render_live_fences(page, "docs/en/p.md", "en")
     assert [o["name"] for o in data["box"]["examples"]] == ["Counter example", "Counter example"]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh", "ja"])
+def test_the_playgrounds_menu_starts_on_its_own_code(lang: str) -> None:
+    """The playground's starter is one of its examples, so the menu shows it and can bring it back."""
+    root = Path(__file__).resolve().parents[2]
+    page = (root / "docs" / lang / "playground.md").read_text(encoding="utf-8")
+    _, data = render_live_fences(page, f"docs/{lang}/playground.md", lang)
+    block = data["playground"]
+    assert [o["code"] for o in block["examples"]].count(block["code"]) == 1
+    assert len({o["name"] for o in block["examples"]}) == len(block["examples"]) == 6
