@@ -153,3 +153,35 @@ def test_picker_loads_and_runs_each_example_and_links_reopen_it(browser: Any, si
     report(f"browser [{path}]: the playground's picker loads and runs {len(codes)} examples; links reopen them")
     assert problems == [], f"console problems: {problems}"
     context.close()
+
+
+@pytest.mark.parametrize("path", ["playground/", "zh/playground/", "ja/playground/"])
+def test_each_picked_example_replays_its_documented_steps(browser: Any, site_url: str, path: str,
+                                                          report: Any) -> None:
+    """The examples are no blocks of their own: picked in the menu, each one's steps are replayed in the block."""
+    from .replay import TRACK_WORKER, BlockReplay, Tally, _settle, discover
+
+    built = next(p for p in discover(ROOT / "site") if p.path == path)
+    block_data = next(b for b in built.blocks if b["id"] == "playground")
+    options = block_data["examples"]
+    context = browser.new_context()
+    context.add_init_script(TRACK_WORKER)  # replay.py knows when Python has answered
+    page = context.new_page()
+    problems = console_problems(page)
+    page.goto(site_url + path)
+    block = page.locator('.st-live[data-id="playground"]')
+    expect(block).to_contain_text("Items: 0", timeout=120_000)
+    menu = block.locator("select.st-picker-select")
+    tally = Tally()
+    for option in options:
+        menu.select_option(value=option["id"])
+        expect(block.locator(".st-live-code")).to_contain_text(last_line(option["code"]))
+        _settle(page, 30_000)
+        BlockReplay(page, dict(option, id="playground"), f"{path} example {option['id']!r}", tally).replay()
+    report(f"browser [{path}]: {len(options)} picked examples, {tally.steps} steps replayed in the playground "
+           f"({tally.checks} expectations checked)")
+    assert tally.blocks == len(options)
+    assert not tally.not_driven, tally.not_driven_where
+    assert not tally.failures, "\n".join(tally.failures)
+    assert problems == [], f"console problems: {problems}"
+    context.close()
