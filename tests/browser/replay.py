@@ -248,6 +248,7 @@ class Tally:
     not_visible: Counter[str] = field(default_factory=Counter)
     not_driven: Counter[str] = field(default_factory=Counter)
     not_replayed: int = 0
+    not_driven_where: list[str] = field(default_factory=list)
     failures: list[str] = field(default_factory=list)
 
     def summary(self, lang: str) -> str:
@@ -258,7 +259,8 @@ class Tally:
             line += "; not visible in the DOM, counted: " + ", ".join(f"{k} {v}" for k, v in sorted(self.not_visible.items()))
         if self.not_driven:
             line += ("; steps with no control in the page: " + ", ".join(f"{k} {v}" for k, v in sorted(self.not_driven.items()))
-                     + f" ({self.not_replayed} steps after them not replayed)")
+                     + f" ({self.not_replayed} steps after them not replayed; in "
+                     + ", ".join(self.not_driven_where) + ")")
         return line
 
 
@@ -477,7 +479,7 @@ class BlockReplay:
                         rest.remove(match)
                     ok = not rest
             return None if ok else f"{kind}: expected {values!r}, the page shows {seen!r}"
-        if kind in BUTTONS or kind in ("file_uploader",):
+        if kind in BUTTONS or kind in ("file_uploader", "data_editor"):
             self.tally.not_visible[f"{kind} values"] += len(values)
             return None
         if kind in VALUE_TYPES:
@@ -506,6 +508,7 @@ class BlockReplay:
                 _settle(self.page, self.limit_ms)
             except NotDriveable as err:
                 self.tally.not_driven[err.kind] += 1
+                self.tally.not_driven_where.append(f"{self.where}#{self.data['id']} step {number}")
                 self.tally.not_replayed += len(steps) - number
                 return
             except StepFailure as err:
@@ -563,8 +566,6 @@ def _same_value(kind: str, seen: Any, wanted: Any) -> bool:
             _same_moment(s, v) for s, v in zip(shown, wanted_list))
     if kind == "color_picker":
         return str(seen[0]).lower() == str(wanted).lower()
-    if kind == "data_editor":
-        return False  # compared through its rows below, when a page needs it
     return bool(seen == wanted)
 
 
