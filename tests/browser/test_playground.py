@@ -150,6 +150,15 @@ def test_picker_loads_and_runs_each_example_and_links_reopen_it(browser: Any, si
     reopened.get_by_role("button", name=names["run"], exact=True).click()
     expect(reopened.locator(".st-output")).to_contain_text("My own counter", timeout=120_000)
     other.close()
+
+    # Picking over the reader's own edit replaces it as one step of the editor's undo history.
+    menu.select_option(label=names["blank"])
+    editor = block.locator("textarea.st-editor")
+    expect(editor).to_have_value(codes["blank"])
+    expect(block.locator(".st-live-shared")).to_contain_text("Ctrl+Z")
+    expect(menu).to_be_focused()  # arrow keys keep choosing examples
+    editor.press("Control+z")
+    expect(editor).to_have_value(edited)
     report(f"browser [{path}]: the playground's picker loads and runs {len(codes)} examples; links reopen them")
     assert problems == [], f"console problems: {problems}"
     context.close()
