@@ -169,6 +169,11 @@ export class LiveBlock {
     const reply = await this.send({ type: "event", session: this.session, ...message }, "event");
     if (generation !== this.generation) return;
     if (reply.type === "render") this.history.push(message);
+    // A newer event of this block is already on its way: its answer supersedes this one.
+    if (reply.type === "render" && !reply.interrupted && this.client.busy(this.session)) {
+      this.elements = Array.isArray(reply.elements) ? reply.elements : [];
+      return;
+    }
     this.apply(reply, "event");
   }
 

@@ -206,12 +206,15 @@ function rangeWidget(node, ctx, { min, max, step, toNumber, fromNumber, format }
         }
         show();
       },
-      onchange: () => commit(isRange ? current() : current()[0]),
+      onchange: () => {
+        commit(isRange ? current() : current()[0]);
+        // Sent: from now on the script's answer decides where the thumb is (it may set it back).
+        for (const each of inputs) setBase(each, each.value);
+      },
     });
     return input;
   });
   show();
-  // Not moved on commit: a stale render arriving after a drag keeps the thumb where the reader left it.
   for (const input of inputs) setBase(input, input.value);
   const track = h(ctx.doc, "div", { class: `st-slider-track${isRange ? " st-slider-range" : ""}` }, inputs);
   return field(node, ctx, labelFor(node, ctx, { id: labelId }), h(ctx.doc, "div", { class: "st-slider" }, [readout, track]));
