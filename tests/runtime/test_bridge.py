@@ -147,8 +147,29 @@ def test_check_replies_ok_or_failures() -> None:
     assert reply == {"type": "checked", "id": 5, "ok": True, "failures": []}
     reply = b.handle({"type": "check", "id": 6, "code": COUNTER, "steps": steps})
     assert reply["ok"] is False
-    assert reply["failures"] == ["step 3 (set name to 'Ada', line 12): markdown: expected ['count `2` name Bob'], "
-                                 "got ['count `2` name Ada']"]
+    assert reply["failures"] == ["Step 3 (type “Ada” into “Name”): the page should show the text "
+                                 "“count `2` name Bob”, but it shows “count `2` name Ada”."]
+
+
+def test_check_words_the_failures_in_the_page_language() -> None:
+    b = Bridge()
+    steps = [{"expect": {"markdown": ["count `0` name"]}},
+             {"action": "click", "target": "Add", "expect": {"markdown": ["count `5` name"]}}]
+    said = {lang: b.handle({"type": "check", "id": 1, "code": COUNTER, "steps": steps, "lang": lang})["failures"]
+            for lang in ("en", "zh", "ja", "fr")}
+    assert said["en"] == ["Step 2 (click “Add”): the page should show the text “count `5` name”, "
+                          "but it shows “count `2` name”."]
+    assert said["zh"] == ["第 2 步（点击“Add”）：页面应显示文字“count `5` name”，实际显示的是“count `2` name”。"]
+    assert said["ja"] == ["手順 2（「Add」を押す）：ページにはテキスト「count `5` name」が表示されるはずですが、"
+                          "実際に表示されているのは「count `2` name」です。"]
+    assert said["fr"] == said["en"]
+    raising = b.handle({"type": "check", "id": 2, "code": "import streamlit as st\nst.session_state.nope\n",
+                        "steps": [{}], "lang": "ja"})
+    assert raising["ok"] is False
+    assert raising["failures"] == ["手順 1（最初の実行）：例外は発生しないはずですが、実際には例外 AttributeError "
+                                   "が発生し、メッセージは「st.session_state has no attribute \"nope\". Did you forget "
+                                   "to initialize it? More info: https://docs.streamlit.io/develop/concepts/"
+                                   "architecture/session-state#initialization」です。"]
 
 
 def test_a_stopped_run_keeps_what_it_drew_says_so_and_the_session_stays_usable() -> None:

@@ -145,3 +145,145 @@ def test_a_value_set_in_a_form_waits_for_the_submit_button_as_in_the_page() -> N
              Step("set", "Name", "Ada", expect={"markdown": ["Hello"]}),
              Step("click", "Send", expect={"markdown": ["Hello Ada"]})]
     assert check_steps(code, steps) == []
+
+
+# -- the reader's wording (the page's docs check), per language ----------------------
+
+def said(code: str, steps: list[Step], **kw: object) -> dict[str, list[str]]:
+    return {lang: check_steps(code, steps, lang=lang, **kw) for lang in ("en", "zh", "ja")}  # type: ignore[arg-type]
+
+
+def test_reader_wrong_output() -> None:
+    out = said(CODE, [Step(), Step("click", "Add", expect={"markdown": ["n = `5`"]}, line=12)])
+    assert out == {
+        "en": ["Step 2 (click “Add”): the page should show the text “n = `5`”, but it shows “n = `1`”."],
+        "zh": ["第 2 步（点击“Add”）：页面应显示文字“n = `5`”，实际显示的是“n = `1`”。"],
+        "ja": ["手順 2（「Add」を押す）：ページにはテキスト「n = `5`」が表示されるはずですが、"
+               "実際に表示されているのは「n = `1`」です。"],
+    }
+    out = said(CODE, [Step(expect={"title": "Hi"})])
+    assert out == {
+        "en": ["Step 1 (first run): the page should show the title “Hi”, but it shows no title."],
+        "zh": ["第 1 步（首次运行）：页面应显示大标题“Hi”，实际却没有显示任何大标题。"],
+        "ja": ["手順 1（最初の実行）：ページにはタイトル「Hi」が表示されるはずですが、タイトルは表示されていません。"],
+    }
+
+
+def test_reader_wrong_widget_value_and_json_after_typing_cjk_text() -> None:
+    code = ("import streamlit as st\nname = st.text_input('Name')\nok = st.checkbox('Agree')\n"
+            "st.json({'name': name, 'ok': ok})\n")
+    out = said(code, [Step("set", "Name", "小明", expect={"checkbox": True, "json": {"name": "小明", "ok": True}})])
+    assert out == {
+        "en": ["Step 1 (type “小明” into “Name”): the checkbox should hold True, but it holds False.",
+               'Step 1 (type “小明” into “Name”): the page should show the JSON {"name": "小明", "ok": true}, '
+               'but it shows {"name": "小明", "ok": false}.'],
+        "zh": ["第 1 步（在“Name”中输入“小明”）：复选框的值应为 True，实际为 False。",
+               '第 1 步（在“Name”中输入“小明”）：页面应显示 JSON 数据 {"name": "小明", "ok": true}，'
+               '实际显示的是 {"name": "小明", "ok": false}。'],
+        "ja": ["手順 1（「Name」に「小明」と入力する）：チェックボックスの値は True のはずですが、実際には False です。",
+               '手順 1（「Name」に「小明」と入力する）：ページには JSON {"name": "小明", "ok": true} が表示されるはずですが、'
+               '実際に表示されているのは {"name": "小明", "ok": false} です。'],
+    }
+
+
+def test_reader_wrong_state_one_sentence_per_key() -> None:
+    out = said(CODE, [Step(expect={"state": {"n": 3, "missing": 1, "name": "Ada"}})])
+    assert out == {
+        "en": ["Step 1 (first run): st.session_state.n should be 3, but it is 0.",
+               "Step 1 (first run): st.session_state.missing should be 1, but it was never set.",
+               "Step 1 (first run): st.session_state.name should be 'Ada', but it is ''."],
+        "zh": ["第 1 步（首次运行）：st.session_state.n 应为 3，实际为 0。",
+               "第 1 步（首次运行）：st.session_state.missing 应为 1，但会话状态中没有这个键。",
+               "第 1 步（首次运行）：st.session_state.name 应为 'Ada'，实际为 ''。"],
+        "ja": ["手順 1（最初の実行）：st.session_state.n は 3 のはずですが、実際には 0 です。",
+               "手順 1（最初の実行）：st.session_state.missing は 1 のはずですが、セッションステートにこのキーがありません。",
+               "手順 1（最初の実行）：st.session_state.name は 'Ada' のはずですが、実際には '' です。"],
+    }
+
+
+def test_reader_unexpected_exception_with_its_message() -> None:
+    out = said(CODE, [Step(), Step("click", "Add"), Step("click", "Add", line=9)])
+    assert out == {
+        "en": ["Step 3 (click “Add”): the script should run without an exception, "
+               "but it raises ValueError with the message “too many”."],
+        "zh": ["第 3 步（点击“Add”）：脚本本应顺利运行完毕，实际却抛出了 ValueError 异常，错误信息为“too many”。"],
+        "ja": ["手順 3（「Add」を押す）：例外は発生しないはずですが、実際には例外 ValueError が発生し、"
+               "メッセージは「too many」です。"],
+    }
+
+
+def test_reader_missing_or_different_exception() -> None:
+    out = said(CODE, [Step(expect={"exception": "streamlit.errors.StreamlitAPIException"})])
+    assert out == {
+        "en": ["Step 1 (first run): the script should raise StreamlitAPIException, but it runs without an exception."],
+        "zh": ["第 1 步（首次运行）：脚本应抛出 StreamlitAPIException 异常，实际却没有抛出任何异常。"],
+        "ja": ["手順 1（最初の実行）：例外 StreamlitAPIException が発生するはずですが、実際には例外が発生しません。"],
+    }
+    steps = [Step(), Step("click", "Add"),
+             Step("click", "Add", expect={"exception": {"type": "ValueError", "message": "too few"}})]
+    assert said(CODE, steps) == {
+        "en": ["Step 3 (click “Add”): the script should raise ValueError with the message “too few”, "
+               "but it raises ValueError with the message “too many”."],
+        "zh": ["第 3 步（点击“Add”）：脚本应抛出错误信息为“too few”的 ValueError 异常，"
+               "实际抛出的却是 ValueError 异常，错误信息为“too many”。"],
+        "ja": ["手順 3（「Add」を押す）：メッセージが「too few」の例外 ValueError が発生するはずですが、"
+               "実際には例外 ValueError が発生し、メッセージは「too many」です。"],
+    }
+    steps[2] = Step("click", "Add", expect={"exception": {"message": "too few"}})
+    assert said(CODE, steps)["zh"] == [
+        "第 3 步（点击“Add”）：脚本应抛出错误信息为“too few”的异常，实际抛出的却是 ValueError 异常，错误信息为“too many”。"]
+
+
+def test_reader_step_whose_widget_is_missing_ambiguous_or_disabled() -> None:
+    out = said(CODE, [Step("click", "Nope"), Step("click", "Add", expect={"markdown": ["x"]})])
+    assert out == {
+        "en": ["Step 1 (click “Nope”): the page has no widget with the label or key “Nope”, "
+               "so the remaining steps cannot be checked."],
+        "zh": ["第 1 步（点击“Nope”）：页面上没有标签或键为“Nope”的小部件，后面的步骤无法核对。"],
+        "ja": ["手順 1（「Nope」を押す）：ラベルまたはキーが「Nope」のウィジェットがページにないため、"
+               "以降の手順は確認できません。"],
+    }
+    twice = "import streamlit as st\nst.button('B')\nst.button('B', key='other')\n"
+    assert said(twice, [Step("click", "B")])["zh"] == [
+        "第 1 步（点击“B”）：页面上有多个标签为“B”的小部件，无法确定是哪一个，后面的步骤无法核对。"]
+    disabled = "import streamlit as st\nst.checkbox('Agree', disabled=True)\n"
+    assert said(disabled, [Step("set", "Agree", True)]) == {
+        "en": ["Step 1 (check “Agree”): “Agree” is disabled and cannot be used, "
+               "so the remaining steps cannot be checked."],
+        "zh": ["第 1 步（勾选“Agree”）：“Agree”处于禁用状态，无法操作，后面的步骤无法核对。"],
+        "ja": ["手順 1（「Agree」にチェックを入れる）：「Agree」は無効になっていて操作できないため、以降の手順は確認できません。"],
+    }
+
+
+def test_reader_log_and_steps_told_by_widget_kind() -> None:
+    code = "import streamlit as st\nst.checkbox('')\n"
+    out = said(code, [Step(expect={"log": []})])
+    assert out["en"][0].startswith("Step 1 (first run): the server log should get nothing, but it gets “`label` got")
+    assert out["zh"][0].startswith("第 1 步（首次运行）：服务器日志中不应出现任何内容，实际却出现了“`label` got")
+    assert out["ja"][0].startswith("手順 1（最初の実行）：サーバーログには何も出力されないはずですが、実際には「`label` got")
+    assert said("import streamlit as st\n", [Step(expect={"log": ["hi"]})])["ja"] == [
+        "手順 1（最初の実行）：サーバーログには「hi」が出力されるはずですが、実際には何も出力されていません。"]
+    code = ("import streamlit as st\nst.number_input('N', key='n')\nst.toggle('On')\n"
+            "st.selectbox('Pick', ['a', 'b'])\nst.slider('S', 0, 10)\nst.write('x')\n")
+    steps = [Step("set", "n", 3, expect={"markdown": "y"}), Step("set", "On", True, expect={"markdown": "y"}),
+             Step("set", "Pick", "b", expect={"markdown": "y"}), Step("set", "S", 4, expect={"markdown": "y"}),
+             Step("rerun", expect={"markdown": "y"})]
+    heads = {lang: [line.partition("：" if lang != "en" else ": ")[0] for line in lines]
+             for lang, lines in said(code, steps).items()}
+    assert heads == {
+        "en": ["Step 1 (enter 3 in “N”)", "Step 2 (switch “On” on)", "Step 3 (choose “b” in “Pick”)",
+               "Step 4 (move “S” to 4)", "Step 5 (rerun)"],
+        "zh": ["第 1 步（在“N”中输入 3）", "第 2 步（打开“On”）", "第 3 步（在“Pick”中选择“b”）",
+               "第 4 步（把“S”拖到 4）", "第 5 步（重新运行）"],
+        "ja": ["手順 1（「N」に 3 と入力する）", "手順 2（「On」をオンにする）", "手順 3（「Pick」で「b」を選ぶ）",
+               "手順 4（「S」を 4 に動かす）", "手順 5（再実行）"],
+    }
+
+
+def test_reader_wording_has_no_developer_text_and_an_unknown_language_is_english() -> None:
+    steps = [Step(expect={"markdown": ["x"], "state": {"n": 9}})]
+    assert check_steps(CODE, steps, lang="fr") == check_steps(CODE, steps, lang="en")
+    for lang, lines in said(CODE, steps).items():
+        assert len(lines) == 2
+        for line in lines:
+            assert "expected" not in line and "got" not in line and "markdown" not in line, (lang, line)

@@ -225,16 +225,29 @@ test("Check sends code and steps; the answer is shown in the page language", asy
   reply({ type: "ready" });
   reply({ type: "render", id: 1, session: "counter", elements: COUNTER_TREE(0), log: [] });
   find(root, "button.st-tool-check").click();
-  assert.deepEqual(requests().at(-1), { type: "check", code: "code v1", steps, config: null, id: 2 });
+  assert.deepEqual(requests().at(-1), { type: "check", code: "code v1", steps, config: null, lang: "zh", id: 2 });
   reply({ type: "checked", id: 2, ok: true, failures: [] });
   await settle();
   assert.equal(find(root, ".st-check-ok").textContent, "✓ 与文档一致");
 
   find(root, "button.st-tool-check").click();
-  reply({ type: "checked", id: 3, ok: false, failures: ["step 1 (click Increment): markdown: expected ..."] });
+  const failure = "第 1 步（点击“Increment”）：页面应显示文字“Count = `1`”，实际显示的是“Count = `0`”。";
+  reply({ type: "checked", id: 3, ok: false, failures: [failure] });
   await settle();
   assert.equal(find(root, ".st-check-fail").textContent, "✗ 与文档不一致");
-  assert.equal(find(root, ".st-check-failures li").textContent, "step 1 (click Increment): markdown: expected ...");
+  assert.equal(find(root, ".st-check-failures li").textContent, failure);
+});
+
+test("Check sends the page's language: ja and en", () => {
+  for (const lang of ["ja", "en"]) {
+    const { root, client, requests, reply } = setup({ steps: [{ expect: {} }], lang });
+    client.start();
+    reply({ type: "ready" });
+    reply({ type: "render", id: 1, session: "counter", elements: COUNTER_TREE(0), log: [] });
+    find(root, "button.st-tool-check").click();
+    assert.equal(requests().at(-1).type, "check");
+    assert.equal(requests().at(-1).lang, lang);
+  }
 });
 
 test("Stop is enabled only while a request runs; stopping restarts and restores the block", async () => {

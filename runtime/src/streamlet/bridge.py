@@ -14,8 +14,9 @@ named by the page. Messages (every request carries an ``id`` the reply repeats):
 - ``{"type": "event", "session", "widget", "value"}`` or ``{..., "trigger": true}``:
   the reader changed or clicked a widget; reply ``render``. A form's submit button
   sends ``"values": {widget id: value}`` for the form's widgets, which the page held.
-- ``{"type": "check", "code", "steps"}``: replay a snippet's documented steps in a
-  fresh session; reply ``checked`` with ``ok`` and ``failures``.
+- ``{"type": "check", "code", "steps", "lang"?}``: replay a snippet's documented steps in a
+  fresh session; reply ``checked`` with ``ok`` and ``failures``, the reader's sentences
+  in ``lang`` ("en", "zh" or "ja"; English when absent).
 
 Replies: ``{"type": "render", "id", "session", "elements", "log", "log_dropped"?, "interrupted"?}``
 (``log_dropped``: lines of output past the log's cap, only counted),
@@ -120,7 +121,9 @@ class Bridge:
                 from .snippets.model import Step
 
                 steps = [Step.from_dict(s) for s in message["steps"]]
-                failures = check_steps(message["code"], steps, config_toml=message.get("config"))
+                lang = message.get("lang")  # the page's language; a page that does not say gets English
+                failures = check_steps(message["code"], steps, config_toml=message.get("config"),
+                                       lang=lang if lang in ("en", "zh", "ja") else "en")
                 return {"type": "checked", "id": reply_id, "ok": not failures, "failures": failures}
             return {"type": "error", "id": reply_id, "message": f"unknown message type {kind!r}"}
         except Exception as err:  # the page shows it; one bad message must not stop the worker

@@ -324,7 +324,9 @@ export class LiveBlock {
     const code = this.editor.value;
     this.checkButton.disabled = true;
     this.checkResult.replaceChildren(h(this.doc, "span", { class: "st-check-pending", text: this.t("checking") }));
-    const reply = await this.send({ type: "check", code, steps: this.data.steps, config: this.data.config ?? null }, "check");
+    // The failures come back as sentences in the page's language.
+    const lang = this.t.lang ?? "en";
+    const reply = await this.send({ type: "check", code, steps: this.data.steps, config: this.data.config ?? null, lang }, "check");
     this.checkButton.disabled = false;
     if (this.editor.value !== code) return this.checkResult.replaceChildren();
     this.checkResult.replaceChildren(...checkVerdict(this.doc, this.t, reply));

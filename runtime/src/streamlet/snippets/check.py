@@ -3,8 +3,10 @@
 Steps are what a reader does in the page: a value set in a form's widget is held,
 with no rerun, until the form's submit button is clicked (AppTest then sends it).
 
-Each check returns ``None`` when it holds, else a message; a snippet's result is
-the list of messages, empty when the page is right.
+Each check returns ``None`` when it holds, else a ``Failure``; a snippet's result is
+the list of messages, empty when the page is right: the developer's English (with
+the markdown line of the step) by default, or the reader's sentences in the page's
+language (``lang``, worded by ``failure_text``) for the page's docs check.
 """
 from __future__ import annotations
 
@@ -15,6 +17,8 @@ from typing import Any
 
 from ..config import Config
 from ..testing import AppTest, AppTestError, Element, Widget
+from . import failure_text
+from .failure_text import MISSING, Failure
 from .model import Step
 
 NO_EXCEPTION = object()
@@ -35,22 +39,25 @@ def _comparable(element: Element) -> Any:
     return element.value
 
 
-def _check_type(at: AppTest, kind: str, expected: Any) -> str | None:
+def _check_type(at: AppTest, kind: str, expected: Any) -> Failure | None:
     actual = [_comparable(e) for e in at.get(kind)]
     wanted = expected if isinstance(expected, list) else [expected]
     if actual != wanted:
-        return f"{kind}: expected {wanted!r}, got {actual!r}"
+        return Failure("element", f"{kind}: expected {wanted!r}, got {actual!r}",
+                       {"type": kind, "expected": wanted, "actual": actual})
     return None
 
 
-def _check_state(at: AppTest, expected: dict[str, Any]) -> str | None:
-    wrong = []
+def _check_state(at: AppTest, expected: dict[str, Any]) -> Failure | None:
+    wrong, found = [], []
     for key, value in expected.items():
         if key not in at.session_state:
             wrong.append(f"{key} is missing")
+            found.append((key, MISSING, value))
         elif at.session_state[key] != value:
             wrong.append(f"{key} is {at.session_state[key]!r}, expected {value!r}")
-    return ("session state: " + "; ".join(wrong)) if wrong else None
+            found.append((key, at.session_state[key], value))
+    return Failure("state", "session state: " + "; ".join(wrong), {"wrong": found}) if wrong else None
 
 
 def _exception_matches(node: dict[str, Any], expected: Any) -> bool:
@@ -63,26 +70,29 @@ def _exception_matches(node: dict[str, Any], expected: Any) -> bool:
     return True
 
 
-def _check_exception(at: AppTest, expected: Any) -> str | None:
+def _check_exception(at: AppTest, expected: Any) -> Failure | None:
     raised = [e.node for e in at.get("exception")]
     if expected is NO_EXCEPTION or expected is None:
         if raised:
             first = raised[0]
-            return f"unexpected exception {first['exc_type']}: {first['message']}"
+            return Failure("unexpected", f"unexpected exception {first['exc_type']}: {first['message']}",
+                           {"raised": first})
         return None
     if not any(_exception_matches(node, expected) for node in raised):
         got = [f"{n['exc_type']}: {n['message']}" for n in raised] or "no exception"
-        return f"exception: expected {expected!r}, got {got!r}"
+        return Failure("exception", f"exception: expected {expected!r}, got {got!r}",
+                       {"expected": expected, "raised": raised})
     return None
 
 
-def _check_log(at: AppTest, expected: list[str]) -> str | None:
+def _check_log(at: AppTest, expected: list[str]) -> Failure | None:
     if at.log != expected:
-        return f"log: expected {expected!r}, got {at.log!r}"
+        return Failure("log", f"log: expected {expected!r}, got {at.log!r}",
+                       {"expected": list(expected), "actual": list(at.log)})
     return None
 
 
-CHECKS: dict[str, Callable[[AppTest, Any], str | None]] = {
+CHECKS: dict[str, Callable[[AppTest, Any], Failure | None]] = {
     "state": _check_state,
     "exception": _check_exception,
     "log": _check_log,
@@ -110,34 +120,57 @@ def _held_by_a_form(at: AppTest, step: Step) -> bool:
     return widget is not None and bool(widget.form_id)
 
 
-def _apply(at: AppTest, step: Step) -> str | None:
+def _apply(at: AppTest, step: Step) -> Failure | None:
     if step.action not in (None, "click", "set", "rerun"):
-        return f"unknown action {step.action!r}; use click, set or rerun"
+        return Failure("action", f"unknown action {step.action!r}; use click, set or rerun",
+                       {"action": step.action})
     if step.action in ("click", "set"):
         widget = _find_widget(at, str(step.target))
         if widget is None:
-            return f"no single widget with key or label {step.target!r}"
+            matches = sum(1 for e in at._elements if isinstance(e, Widget) and e.label == str(step.target))
+            return Failure("no-widget", f"no single widget with key or label {step.target!r}",
+                           {"target": str(step.target), "matches": matches})
         try:
             if step.action == "click":
                 widget.set_value(True)
             else:
                 widget.set_value(_as_widget_value(widget, step.value))
         except AppTestError as err:
-            return str(err)
+            return Failure("disabled", str(err), {"label": widget.label or str(step.target)})
     return None
 
 
-def check_steps(code: str, steps: list[Step], *, config_toml: str | None = None) -> list[str]:
-    """Run ``code`` and replay ``steps``; return one message per expectation that fails."""
+def check_steps(code: str, steps: list[Step], *, config_toml: str | None = None,
+                lang: str | None = None) -> list[str]:
+    """Run ``code`` and replay ``steps``; return one message per expectation that fails.
+
+    Without ``lang``, each message is the developer's: ``step 2 (click Add, line 12): markdown:
+    expected [...], got [...]``. With ``lang`` ("en", "zh" or "ja"), the reader's sentences in
+    that language, one per wrong value: ``Step 2 (click “Add”): the page should show ...``.
+    """
+    if lang is not None and lang not in failure_text.LANGS:
+        lang = "en"
     at = AppTest(code, config=Config.from_toml(config_toml) if config_toml else None)
     failures: list[str] = []
+
+    def report(step: Step, number: int, failure: Failure, widget: tuple[str, str] | None) -> None:
+        if lang is None:
+            failures.append(_where(step, number, failure.text))
+        else:
+            action = failure_text.step_action(step.action, step.target, step.value, lang, widget)
+            failures.extend(failure_text.lines(failure, number, action, lang))
+
     at.run()
     for number, step in enumerate(steps or [Step()], 1):
+        widget = None
         if step.action or number > 1:
+            if step.action in ("click", "set"):
+                found = _find_widget(at, str(step.target))
+                widget = (found.type, found.label) if found is not None else None
             held = _held_by_a_form(at, step)
             problem = _apply(at, step)
             if problem:
-                failures.append(_where(step, number, problem))
+                report(step, number, problem, widget)
                 break
             if not held:
                 at.run()
@@ -147,7 +180,7 @@ def check_steps(code: str, steps: list[Step], *, config_toml: str | None = None)
             check = CHECKS.get(key)
             problem = check(at, expected) if check else _check_type(at, key, expected)
             if problem:
-                failures.append(_where(step, number, problem))
+                report(step, number, problem, widget)
     return failures
 
 
