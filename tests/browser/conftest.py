@@ -1,7 +1,6 @@
-"""A real browser (Debian's Chromium through Playwright) against the built site on 127.0.0.1."""
+"""A real browser (Chromium through Playwright; see chromium.py for which) against the built site on 127.0.0.1."""
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -9,6 +8,8 @@ from typing import Any
 import pytest
 
 from streamlet.docsite.serve import serve_in_thread
+
+from .chromium import NoChromium, find_chromium
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM_ARGS = [
@@ -31,10 +32,14 @@ def site_url() -> Iterator[str]:
 def browser() -> Iterator[Any]:
     from playwright.sync_api import sync_playwright
 
-    executable = shutil.which("chromium")
-    if executable is None:
-        pytest.fail("Debian's chromium is not installed: run tools/ensure-browser.sh (make test does it)")
     with sync_playwright() as p:
+        executable, problem = "", ""
+        try:
+            executable = find_chromium(bundled=p.chromium.executable_path)
+        except NoChromium as err:
+            problem = str(err)
+        if problem:
+            pytest.fail(problem, pytrace=False)
         browser = p.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
