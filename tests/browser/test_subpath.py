@@ -8,6 +8,7 @@ missing path below /<repo>/ with the site's 404 page, as Pages does for a projec
 from __future__ import annotations
 
 import functools
+import html.parser
 import os
 import subprocess
 import sys
@@ -15,7 +16,7 @@ import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlparse
+from urllib.parse import urljoin, urlparse
 
 import pytest
 from playwright.sync_api import expect
@@ -176,3 +177,46 @@ def test_the_pages_urls_of_the_build_are_under_the_sub_path(subpath_url: str) ->
         guide = r.read().decode("utf-8")
     assert f'<link rel="canonical" href="{subpath_url}ja/guide/">' in guide
     assert urlparse(subpath_url).path == f"/{REPO}/"
+
+
+
+class Links(html.parser.HTMLParser):
+    """The href and src attributes of a page."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.urls += [value for name, value in attrs if name in ("href", "src") and value]
+
+
+def test_every_link_and_asset_of_every_page_is_under_the_sub_path_and_there(subpath_url: str) -> None:
+    """Each page of the sitemap: every same-host link and asset resolves below /<repo>/ and is served."""
+    import urllib.error
+    import urllib.request
+
+    def get(url: str) -> str:
+        with urllib.request.urlopen(url) as r:
+            return r.read().decode("utf-8", "replace")
+
+    sitemap = get(subpath_url + "sitemap.xml")
+    pages = [line.split("<loc>")[1].split("</loc>")[0] for line in sitemap.splitlines() if "<loc>" in line]
+    assert len(pages) >= len(PAGES) * 2, pages
+    host = subpath_url[: subpath_url.index("/", len("http://"))]
+    checked: dict[str, int] = {}
+    for page in pages:
+        parser = Links()
+        parser.feed(get(page))
+        for url in {urljoin(page, u).split("#")[0] for u in parser.urls}:
+            if not url.startswith(host + "/"):
+                continue
+            assert url.startswith(subpath_url), f"{page} links to {url}, outside /{REPO}/"
+            if url not in checked:
+                try:
+                    checked[url] = urllib.request.urlopen(urllib.request.Request(url, method="HEAD")).status
+                except urllib.error.HTTPError as err:
+                    checked[url] = err.code
+    assert len(checked) > len(pages), "too few links found: is the parser reading the pages?"
+    missing = sorted(url for url, status in checked.items() if status != 200)
+    assert missing == [], f"links and assets not served under /{REPO}/: {missing}"
