@@ -89,8 +89,19 @@ def test_form_slider_check_and_stop(browser: Any, widgets_page: str, report: Any
     expect(runaway).to_contain_text("停止しました", timeout=30_000)
     live.get_by_role("button", name="Add", exact=True).click()
     expect(live).to_contain_text("Count 10", timeout=30_000)
+
+    # Code edited so it no longer does what the page says: the check fails and says why, in Japanese.
+    live.locator("button.st-tool-edit").click()
+    live.locator("textarea.st-editor").fill(FORM_AND_SLIDER.replace("+= st.session_state.step",
+                                                                    "+= 2 * st.session_state.step"))
+    live.get_by_role("button", name="ドキュメントと照合").click()
+    expect(live.locator(".st-check-fail")).to_be_visible(timeout=30_000)
+    expect(live.locator(".st-check-failures li")).to_have_text(
+        "手順 2（「Add」を押す）：ページにはテキスト「Count `1`」と「Fahrenheit `32.0`」が表示されるはずですが、"
+        "実際に表示されているのは「Count `2`」と「Fahrenheit `32.0`」です。")
     isolated = page.evaluate("crossOriginIsolated")
-    report(f"browser: form, slider, docs check and Stop work live (cross-origin isolated: {isolated})")
+    report(f"browser: form, slider, docs check (matching, then a Japanese failure line) and Stop work live "
+           f"(cross-origin isolated: {isolated})")
     assert problems == [], f"console problems: {problems}"
     page.close()
 
