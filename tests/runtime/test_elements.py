@@ -121,4 +121,6 @@ def test_an_error_raised_after_the_script_names_the_runtime_frames_without_machi
     assert element["type"] == "exception"
     frames = "\n".join(element["stack_trace"])
     assert 'File "streamlit/' in frames
-    assert str(Path(__file__).resolve().parents[2]) not in frames
+    import streamlet
+
+    assert str(Path(streamlet.__file__).resolve().parent) not in frames
