@@ -51,6 +51,17 @@ def console_problems(page: Any) -> list[str]:
     return problems
 
 
+def send_html(handler: Any, page: Path, status: int) -> None:
+    """Answer ``handler``'s request with ``page`` and ``status`` (a static host's own 404 page)."""
+    body = page.read_bytes()
+    handler.send_response(status)
+    handler.send_header("Content-Type", "text/html; charset=utf-8")
+    handler.send_header("Content-Length", str(len(body)))
+    handler.end_headers()
+    if handler.command != "HEAD":
+        handler.wfile.write(body)
+
+
 def live(code: str, id: str, *, steps: Sequence[Any] = (), **options: str) -> Snippet:
     """A live snippet as the docs parser would make it (``options`` are the fence's, e.g. timeout="3")."""
     return Snippet("test.md", 1, code, id=id, live=True, options=dict(options), steps=list(steps))

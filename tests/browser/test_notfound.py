@@ -11,6 +11,8 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
+from .livepage import send_html
+
 pytestmark = pytest.mark.browser
 
 SITE = Path(__file__).resolve().parents[2] / "site"
@@ -23,13 +25,7 @@ class PagesLike(http.server.SimpleHTTPRequestHandler):
         page = SITE / "404.html"
         if code != 404 or not page.exists():
             return super().send_error(code, message, explain)
-        body = page.read_bytes()
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(body)
+        send_html(self, page, 404)
 
     def log_message(self, format: str, *args: object) -> None:
         pass

@@ -23,6 +23,8 @@ from playwright.sync_api import expect
 
 from streamlet.docsite.serve import Handler, Server
 
+from .livepage import send_html
+
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -38,13 +40,7 @@ class ProjectPagesHandler(Handler):
         page = Path(self.directory) / REPO / "404.html"
         if code != 404 or not self.path.startswith(f"/{REPO}/") or not page.exists():
             return super().send_error(code, message, explain)
-        body = page.read_bytes()
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(body)
+        send_html(self, page, 404)
 
 
 @pytest.fixture(scope="module")
