@@ -111,7 +111,7 @@ test("the site root is two folders above the page bundle", () => {
 });
 
 /** A window whose service worker container is scripted by the test. */
-function fakeWindow({ isolated = false, controlled = false, optIn = true, secure = true, storage = new Map(), register } = {}) {
+function fakeWindow({ isolated = false, controlled = false, optIn = true, secure = true, blocks = true, storage = new Map(), register } = {}) {
   const listeners = { document: new Map(), container: new Map() };
   const add = (map) => (type, fn) => map.set(type, [...(map.get(type) ?? []), fn]);
   const win = {
@@ -125,7 +125,10 @@ function fakeWindow({ isolated = false, controlled = false, optIn = true, secure
       : storage,
     document: {
       addEventListener: add(listeners.document),
-      querySelector: (selector) => (optIn && selector.includes("streamlet-service-worker") ? {} : null),
+      querySelector: (selector) => {
+        if (selector.includes("streamlet-service-worker")) return optIn ? {} : null;
+        return selector === ".st-live" && blocks ? {} : null;
+      },
     },
     navigator: {
       serviceWorker: {
@@ -163,7 +166,7 @@ test("registers sw.js at the site root and reloads once when it takes control of
   assert.equal(again.reloads, 0);
 });
 
-test("no reload after the reader touched a live block, on an isolated page, or a page already controlled", async () => {
+test("no reload after the reader touched a live block, on an isolated page, a page already controlled or one without live blocks", async () => {
   const touched = fakeWindow();
   const decided = startIsolation(PAGE, touched);
   touched.fire("document", "pointerdown", { target: { closest: (s) => (s === ".st-live" ? {} : null) } });
@@ -177,7 +180,7 @@ test("no reload after the reader touched a live block, on an isolated page, or a
   elsewhere.fire("container", "controllerchange");
   assert.equal(elsewhere.reloads, 1);
 
-  for (const win of [fakeWindow({ isolated: true }), fakeWindow({ controlled: true })]) {
+  for (const win of [fakeWindow({ isolated: true }), fakeWindow({ controlled: true }), fakeWindow({ blocks: false })]) {
     assert.equal(await startIsolation(PAGE, win), false);
     win.fire("container", "controllerchange");
     await settle();

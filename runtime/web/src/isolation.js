@@ -49,7 +49,10 @@ export function startIsolation(pageUrl, win = globalThis, { waitMs = 3000 } = {}
   const decided = new Promise((resolve) => {
     settle = resolve;
   });
-  if (!win.crossOriginIsolated && !container.controller && mayReload(win)) {
+  // Only a page with live blocks needs isolation now; on others (the 404, a page of prose) the
+  // worker just registers, and the next page the reader opens is isolated from its first load.
+  const hasBlocks = Boolean(win.document?.querySelector?.(".st-live"));
+  if (hasBlocks && !win.crossOriginIsolated && !container.controller && mayReload(win)) {
     let interacted = false;
     const touched = (event) => {
       if (event.target?.closest?.(".st-live")) {
