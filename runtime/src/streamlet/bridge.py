@@ -129,7 +129,6 @@ class Bridge:
         except Exception as err:  # the page shows it; one bad message must not stop the worker
             return {"type": "error", "id": reply_id, "message": f"{type(err).__name__}: {err}"}
 
-
     @staticmethod
     def _replay(live: LiveSession, events: list[Any], out: dict[str, Any]) -> dict[str, Any]:
         """Apply a restarted session's events in order; ``out`` is the first run's reply."""

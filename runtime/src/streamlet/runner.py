@@ -161,10 +161,7 @@ class Session:
                     # the buttons stay pressed and no widget is dropped; the run-without-errors
                     # flag keeps its last value.
                     premature_stop = exited = True
-                except Exception as err:
-                    ok, premature_stop = False, True
-                    ctx.root.add(exception_element(err, uncaught=True))
-                except BaseException as err:  # GeneratorExit and the like: an uncaught exception like any other
+                except BaseException as err:  # any other, GeneratorExit included: an uncaught exception
                     ok, premature_stop = False, True
                     ctx.root.add(exception_element(err, uncaught=True))
             if not exited:

@@ -67,7 +67,7 @@ function reveal(element) {
  * leaves the documented example as it is and says so: in the block it names, or, when no
  * block has that name, in a banner above the page's first block.
  */
-function shareLinks(blocks, t, client) {
+function shareLinks(blocks, t, startPython) {
   let banner = null;
   return {
     open(link, { loaded = false } = {}) {
@@ -77,7 +77,7 @@ function shareLinks(blocks, t, client) {
       const block = link.session === null ? undefined : blocks.find((b) => b.session === link.session);
       if (block && "code" in link) {
         if (!loaded) block.loadShared(link.code);
-        isolation.then((reloading) => reloading || client.start()); // so that Run answers sooner
+        startPython(); // so that Run answers sooner
         reveal(block.root);
       } else if (block) {
         block.showLinkProblem(t("linkDamaged"));
@@ -103,6 +103,8 @@ function setup() {
     interruptBuffer: interruptBuffer(),
     loadTimeoutMs: loadTimeoutMs(),
   });
+  // Python starts once the service worker has decided against a reload (see isolation.js).
+  const startPython = () => isolation.then((reloading) => reloading || client.start());
   const name = uniqueNames();
   const shared = readShareLink();
   const blocks = [];
@@ -120,19 +122,19 @@ function setup() {
       (entries) => {
         if (entries.some((entry) => entry.isIntersecting)) {
           observer.disconnect();
-          isolation.then((reloading) => reloading || client.start());
+          startPython();
         }
       },
       { rootMargin: NEAR_VIEWPORT },
     );
     for (const block of blocks) observer.observe(block.root);
   } else {
-    isolation.then((reloading) => reloading || client.start());
+    startPython();
   }
 
   // However a share link arrives (the first load, a link pasted into the address bar, back
   // and forward, or another window setting this tab's URL), its code is only shown for review.
-  const links = shareLinks(blocks, t, client);
+  const links = shareLinks(blocks, t, startPython);
   if (shared) links.open(shared, { loaded: true });
   window.addEventListener("hashchange", () => {
     const link = readShareLink();
