@@ -31,13 +31,22 @@ async function main() {
   }
   const interrupt = new Int32Array(new SharedArrayBuffer(4));
   const worker = new Worker(new URL(import.meta.url), { workerData: { wheelPath, buffer: interrupt.buffer } });
-  let failed = null;
-  worker.on("error", (err) => { failed = err; });
-  const next = () => new Promise((resolve, reject) => {
-    if (failed) reject(failed);
-    worker.once("message", resolve);
-    worker.once("exit", () => reject(failed ?? new Error("the worker thread ended")));
-  });
+  // One listener for the worker's whole life: messages wait in a queue until asked for, so two
+  // that arrive in one turn of the event loop (a run that ends at once) are never lost.
+  const inbox = [];
+  const waiting = [];
+  let ended = null;
+  const settle = () => {
+    while (waiting.length && (inbox.length || ended)) {
+      const { resolve, reject } = waiting.shift();
+      if (inbox.length) resolve(inbox.shift());
+      else reject(ended);
+    }
+  };
+  worker.on("message", (message) => { inbox.push(message); settle(); });
+  worker.on("error", (err) => { ended = err; settle(); });
+  worker.on("exit", () => { ended ??= new Error("the worker thread ended"); settle(); });
+  const next = () => new Promise((resolve, reject) => { waiting.push({ resolve, reject }); settle(); });
   const ready = await next();
   const cases = [];
   for (const c of CASES) {
