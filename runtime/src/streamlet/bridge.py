@@ -31,7 +31,7 @@ from typing import Any
 from .config import Config
 from .elements import json_safe
 from .runner import Session
-from .widgets import WidgetMeta
+from .widget_meta import WidgetMeta
 
 
 def iter_widgets(elements: list[dict[str, Any]]) -> Any:

@@ -1,8 +1,9 @@
 """DeltaGenerator: where ``st.*`` calls land, and the display commands.
 
 ``st.title(...)`` is the main DeltaGenerator's method; inside ``with st.form(...)``
-the innermost open block receives it instead. Widgets live in :mod:`.inputs`,
-layout in :mod:`.layout`; both are mixed into :class:`DeltaGenerator`.
+the innermost open block receives it instead. Widgets live in :mod:`.widgets`
+(one module per family), layout in :mod:`.layout`; all are mixed side by side into
+:class:`.generator.DeltaGenerator`.
 """
 from __future__ import annotations
 
@@ -39,18 +40,20 @@ class DeltaGeneratorBase:
         generator, whose own ``_target()`` is then itself.
         """
         if self._block is None:
-            ctx = context._current
-            if ctx is None:
-                ctx = self._ctx()
+            ctx = context.current() or self._ctx()
             if self._root == "main" and ctx.block_stack:
                 return ctx.block_stack[-1]  # type: ignore[no-any-return]
             return ctx.generators[self._root]  # type: ignore[no-any-return]
         return self
 
-    def _add(self, type: str, **fields: Any) -> dict[str, Any]:
+    def _add_node(self, node: dict[str, Any]) -> dict[str, Any]:
+        """Append an element to the block this command writes to."""
         target = self._target()
         assert target._block is not None
-        return target._block.add({"type": type, **fields})
+        return target._block.add(node)
+
+    def _add(self, type: str, **fields: Any) -> dict[str, Any]:
+        return self._add_node({"type": type, **fields})
 
     @property
     def form_id(self) -> str:
@@ -121,7 +124,7 @@ class DisplayMixin(DeltaGeneratorBase):
         self._alert("success", body, icon)
 
     def exception(self, exception: BaseException) -> None:
-        self._target()._block.add(exception_element(exception))  # type: ignore[union-attr]
+        self._add_node(exception_element(exception))
 
     def write(self, *args: Any, unsafe_allow_html: bool = False) -> None:
         write_elements(self, args, unsafe_allow_html)

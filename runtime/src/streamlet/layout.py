@@ -28,12 +28,11 @@ class LayoutMixin(DeltaGeneratorBase):
         return self._target() if self._block is None else self
 
     def _child(self, block: Block, *, form_id: str | None = None) -> Any:
-        from .generator import DeltaGenerator
-
         target = self._target()
         assert target._block is not None
         target._block.add_block(block)
-        return DeltaGenerator(block, root=target._root, form_id=target._form_id if form_id is None else form_id)
+        # A generator of the same class as this one: the layout needs no import of the generator module.
+        return type(target)(block, root=target._root, form_id=target._form_id if form_id is None else form_id)
 
     def form(self, key: str, clear_on_submit: bool = False, *, enter_to_submit: bool = True, border: bool = True,
              **_: Any) -> Any:

@@ -25,7 +25,7 @@ from .errors import (
     missing_attr_message,
     missing_key_message,
 )
-from .widgets import ID_PREFIX, WidgetMeta, is_element_id, is_keyed_element_id
+from .widget_meta import ID_PREFIX, WidgetMeta, is_element_id, is_keyed_element_id
 
 INTERNAL_PREFIX = "$$STREAMLIT_INTERNAL_KEY"
 _IMMUTABLE = frozenset({int, float, str, bool, type(None), bytes})

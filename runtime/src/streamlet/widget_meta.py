@@ -1,4 +1,7 @@
-"""Widget ids and metadata: what the runner needs to know about a widget between runs."""
+"""Widget ids and ``WidgetMeta``: how a widget is named across reruns, and what the runner keeps of it.
+
+The widget commands themselves live in :mod:`streamlet.widgets`, one module per family.
+"""
 from __future__ import annotations
 
 import hashlib

@@ -1,15 +1,13 @@
-"""download_button, file_uploader and data_editor: widgets whose value the script cannot set."""
+"""``st.data_editor`` on plain tables (a list of dicts or a dict of lists): live examples have no pandas."""
 from __future__ import annotations
 
-import base64
 import difflib
-from copy import deepcopy
+from dataclasses import dataclass
 from typing import Any
 
-from .choice import ChoiceMixin
-from .errors import StreamlitInvalidLayoutContextError, StreamlitUnsupportedError
-from .inputs import FORM_DOCS_INFO, to_key
-from .widgets import WidgetMeta, compute_element_id
+from ..errors import StreamlitUnsupportedError
+from ..widget_meta import compute_element_id
+from .base import WidgetBase, to_key
 
 PANDAS_NEEDED = ("st.data_editor gets a {kind} here, which needs pandas; live examples run without pandas. "
                  "Pass a list of dicts or a dict of lists instead.")
@@ -88,50 +86,25 @@ def _shape(columns: list[str], rows: list[list[Any]], shape: str) -> Any:
         return {c: [r[j] for r in rows] for j, c in enumerate(columns)}
     return [dict(zip(columns, r)) for r in rows]
 
+@dataclass(frozen=True, slots=True)
+class DataEditorSerde:
+    """The value in session state is the edits; the page shows (and may send) the edited table."""
 
-class MiscWidgetsMixin(ChoiceMixin):
-    def download_button(self, label: str, data: Any, file_name: str | None = None, mime: str | None = None,
-                        key: Any = None, help: str | None = None, on_click: Any = "rerun", args: Any = None,
-                        kwargs: Any = None, *, type: str = "secondary", icon: str | None = None,
-                        disabled: bool = False, **_: Any) -> bool:
-        dg = self._target()
-        key = to_key(key)
-        label = "" if label is None else str(label)
-        callback = dg._policies(key, on_click, writes_allowed=False, param="on_click")
-        element_id = compute_element_id("download_button", key, key_as_main_identity=True, form_id=dg.form_id,
-                                        root=dg._root_name(), label=label, icon=icon, file_name=file_name,
-                                        mime=mime, help=help, type=type)
-        if dg.form_id:
-            raise StreamlitInvalidLayoutContextError(
-                f"`st.download_button()` can't be used in an `st.form()`.{FORM_DOCS_INFO}")
-        # The page builds the file itself: text as text, bytes as base64 so binary files stay intact.
-        text = data if isinstance(data, str) else None
-        packed = base64.b64encode(bytes(data)).decode("ascii") if isinstance(data, (bytes, bytearray)) else None
-        meta = WidgetMeta(id=element_id, type="download_button", key=key, default=False, callback=callback,
-                          args=tuple(args or ()), kwargs=dict(kwargs or {}), disabled=disabled, trigger=True,
-                          deserialize=bool)
-        element = {"type": "download_button", "label": label, "help": help, "kind": type, "icon": icon,
-                   "disabled": disabled, "file_name": file_name, "mime": mime, "data": text,
-                   "data_base64": packed}
-        return bool(dg._register(element, meta))
+    columns: list[str]
+    rows: list[list[Any]]
 
-    def file_uploader(self, label: str, type: Any = None, accept_multiple_files: bool = False, key: Any = None,
-                      help: str | None = None, on_change: Any = None, args: Any = None, kwargs: Any = None, *,
-                      disabled: bool = False, label_visibility: str = "visible", **_: Any) -> Any:
-        dg = self._target()
-        key = to_key(key)
-        callback = dg._policies(key, on_change, writes_allowed=False)
-        label = dg._label(label, label_visibility)
-        types = [type] if isinstance(type, str) else list(type) if type else None
-        element_id = compute_element_id(
-            "file_uploader", key, key_as_main_identity={"type", "accept_multiple_files"}, form_id=dg.form_id,
-            root=dg._root_name(), label=label, type=types, accept_multiple_files=accept_multiple_files, help=help)
-        empty: Any = [] if accept_multiple_files else None
-        return dg._value_widget(
-            "file_uploader", label, key, callback=callback, args=args, kwargs=kwargs, disabled=disabled, help=help,
-            label_visibility=label_visibility, element_id=element_id, deserialize=lambda v: deepcopy(empty),
-            serialize=lambda v: None, fields={"accept": types, "multiple": bool(accept_multiple_files)})
+    def deserialize(self, shown: Any) -> dict[str, Any]:
+        if isinstance(shown, dict):
+            return _edits(shown)
+        if isinstance(shown, list) and all(isinstance(r, list) for r in shown):
+            return _diff(self.columns, self.rows, shown)
+        return {"edited_rows": {}, "added_rows": [], "deleted_rows": []}
 
+    def serialize(self, edits: Any) -> list[list[Any]]:
+        return _apply(self.columns, self.rows, edits)
+
+
+class DataEditorMixin(WidgetBase):
     def data_editor(self, data: Any, *, width: Any = None, height: Any = None, use_container_width: Any = None,
                     hide_index: bool | None = None, column_order: Any = None, column_config: Any = None,
                     num_rows: str = "fixed", disabled: Any = False, key: Any = None, on_change: Any = None,
@@ -143,19 +116,9 @@ class MiscWidgetsMixin(ChoiceMixin):
         element_id = compute_element_id("data_editor", key, key_as_main_identity=True, form_id=dg.form_id,
                                         root=dg._root_name(), columns=columns, rows=repr(rows),
                                         num_rows=num_rows)
-        empty: dict[str, Any] = {"edited_rows": {}, "added_rows": [], "deleted_rows": []}
-
-        def deserialize(shown: Any) -> dict[str, Any]:
-            if isinstance(shown, dict):
-                return _edits(shown)
-            if isinstance(shown, list) and all(isinstance(r, list) for r in shown):
-                return _diff(columns, rows, shown)
-            return deepcopy(empty)
-
         edits = dg._value_widget(
             "data_editor", "", key, callback=callback, args=args, kwargs=kwargs, disabled=disabled is True,
-            help=None, label_visibility="visible", element_id=element_id, deserialize=deserialize,
-            serialize=lambda e: _apply(columns, rows, e),
-            fields={"columns": columns, "rows": rows, "num_rows": num_rows, "shape": shape,
+            help=None, label_visibility="visible", element_id=element_id,
+            serde=DataEditorSerde(columns, rows), fields={"columns": columns, "rows": rows, "num_rows": num_rows, "shape": shape,
                     "disabled_columns": disabled if isinstance(disabled, list) else None})
         return _shape(columns, _apply(columns, rows, edits), shape)

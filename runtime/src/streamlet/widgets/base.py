@@ -1,31 +1,34 @@
-"""Widgets: each registers with session state and returns its value for this run."""
+"""What every widget family shares: Streamlit's policies, the label, registration, and the value's round trip.
+
+A widget command follows Streamlit's order: policies (callbacks in forms, the key,
+state writes), label, id, argument checks, registration, then the checks that
+need the registered value. Its value crosses to the page through a small
+``serde`` object (``deserialize`` the client's JSON value, ``serialize`` the
+Python value) defined beside the widget.
+"""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Protocol
 
-from .delta import DeltaGeneratorBase
-from .errors import (
+from ..delta import DeltaGeneratorBase
+from ..errors import (
     StreamlitAPIException,
-    StreamlitValueError,
     StreamlitInvalidFormCallbackError,
-    StreamlitInvalidLayoutContextError,
     StreamlitValueAssignmentNotAllowedError,
+    StreamlitValueError,
 )
-from .state import require_valid_user_key
-from .widgets import WidgetMeta, compute_element_id
+from ..state import require_valid_user_key
+from ..widget_meta import WidgetMeta
 
 FORM_DOCS_INFO = (
     "\n\nFor more information, refer to the\n"
     "[documentation for forms](https://docs.streamlit.io/develop/api-reference/execution-flow/st.form)."
 )
-
 DEFAULT_AND_STATE_WARNING = (
     'The widget with key "{key}" was created with a default value but also had its value '
     "set via the Session State API."
 )
-
-
 EMPTY_LABEL_WARNING = (
     "`label` got an empty value. This is discouraged for accessibility reasons and may be disallowed in "
     "the future by raising an exception. Please provide a non-empty label and hide it with "
@@ -33,6 +36,14 @@ EMPTY_LABEL_WARNING = (
 )
 LABEL_VISIBILITIES = ("visible", "hidden", "collapsed")
 ON_CHANGE_MODES = ("rerun", "ignore")
+
+
+class Serde(Protocol):
+    """A widget's value rules: the client's JSON value (None: none yet) to Python, and back."""
+
+    def deserialize(self, shown: Any) -> Any: ...
+
+    def serialize(self, value: Any) -> Any: ...
 
 
 def validate_on_change_mode(callback: Any, supported: tuple[str, ...], param: str = "on_change") -> Any:
@@ -52,7 +63,9 @@ def to_key(key: Any) -> str | None:
     return None if key is None else str(key)
 
 
-class InputMixin(DeltaGeneratorBase):
+class WidgetBase(DeltaGeneratorBase):
+    """The helpers each widget mixin uses; the mixins do not inherit from one another."""
+
     def _log(self, message: str) -> None:
         """A line Streamlit writes to the server log, not to the page."""
         self._ctx().log.append(message)
@@ -115,54 +128,18 @@ class InputMixin(DeltaGeneratorBase):
         if after is not None:
             value = after(value)
         element.update(id=meta.id, key=meta.key, form_id=meta.form_id, value=meta.serialize(value))
-        self._target()._block.add(element)  # type: ignore[union-attr]
+        self._add_node(element)
         return value
 
-    def _button(self, label: Any, key: Any, help: str | None, on_click: Callable[..., Any] | None,
-                args: tuple[Any, ...] | None, kwargs: dict[str, Any] | None, *, submitter: bool,
-                type: str, icon: str | None, disabled: bool, use_container_width: bool | None) -> bool:
-        key = to_key(key)
-        label = "" if label is None else str(label)
-        on_click = validate_on_change_mode(on_click, (), "on_click")
-        self._check_policies(key, on_click, writes_allowed=False, callback_rules=not submitter)
-        form_id = self.form_id
-        kind = "form_submit_button" if submitter else "button"
-        element_id = compute_element_id(
-            kind, key, key_as_main_identity=True, form_id=form_id if submitter else "",
-            root=self._target()._root, label=label, icon=icon, help=help, type=type,
-        )
-        if form_id and not submitter:
-            raise StreamlitInvalidLayoutContextError(
-                "`st.button()` can't be used in an `st.form()`. Use `st.form_submit_button()` "
-                f"instead to submit the form.{FORM_DOCS_INFO}"
-            )
-        if submitter and not form_id:
-            raise StreamlitInvalidLayoutContextError(
-                f"`st.form_submit_button()` must be used inside an `st.form()`.{FORM_DOCS_INFO}"
-            )
-        meta = WidgetMeta(
-            id=element_id, type=kind, key=key, default=False, callback=on_click,
-            args=tuple(args or ()), kwargs=dict(kwargs or {}), form_id=form_id if submitter else "",
-            disabled=disabled, trigger=True, deserialize=bool,
-        )
-        element = {"type": kind, "label": label, "help": help, "kind": type, "icon": icon,
-                   "disabled": disabled}
-        return bool(self._register(element, meta))
-
-    def button(self, label: str, key: Any = None, help: str | None = None,
-               on_click: Callable[..., Any] | None = None, args: tuple[Any, ...] | None = None,
-               kwargs: dict[str, Any] | None = None, *, type: str = "secondary", icon: str | None = None,
-               disabled: bool = False, use_container_width: bool | None = None, **_: Any) -> bool:
-        dg = self._target()
-        return dg._button(label, key, help, on_click, args, kwargs, submitter=False, type=type,
-                          icon=icon, disabled=disabled, use_container_width=use_container_width)
-
-    def form_submit_button(self, label: str = "Submit", help: str | None = None,
-                           on_click: Callable[..., Any] | None = None, args: tuple[Any, ...] | None = None,
-                           kwargs: dict[str, Any] | None = None, *, key: Any = None, type: str = "secondary",
-                           icon: str | None = None, disabled: bool = False,
-                           use_container_width: bool | None = None, **_: Any) -> bool:
-        dg = self._target()
-        key = to_key(key) or f"FormSubmitter:{dg.form_id}-{label}"
-        return dg._button(label, key, help, on_click, args, kwargs, submitter=True, type=type,
-                          icon=icon, disabled=disabled, use_container_width=use_container_width)
+    def _value_widget(self, kind: str, label: Any, key: str | None, *, callback: Any, args: Any, kwargs: Any,
+                      disabled: bool, help: str | None, label_visibility: str, element_id: str, serde: Serde,
+                      fields: dict[str, Any], format_func: Callable[[Any], Any] | None = None,
+                      after: Callable[[Any], Any] | None = None) -> Any:
+        """A widget that holds a value (anything but a button): its meta, its element, its value."""
+        meta = WidgetMeta(id=element_id, type=kind, key=key, default=serde.deserialize(None), callback=callback,
+                          args=tuple(args or ()), kwargs=dict(kwargs or {}), form_id=self.form_id,
+                          disabled=disabled, deserialize=serde.deserialize, serialize=serde.serialize,
+                          format_func=format_func)
+        element = {"type": kind, "label": label, "help": help, "disabled": disabled,
+                   "label_visibility": label_visibility, **fields}
+        return self._register(element, meta, after)

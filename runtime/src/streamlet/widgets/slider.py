@@ -1,4 +1,4 @@
-"""``st.slider``'s argument rules: types, defaults, ranges, dates and times.
+"""``st.slider``: its argument rules (types, defaults, ranges, dates and times) and its value.
 
 The page gets numbers as numbers and dates/times as ISO strings; a range is a
 list of two. Out-of-range values coming back fall back to the default, as in
@@ -12,16 +12,19 @@ from datetime import date, datetime, time, timedelta
 from numbers import Integral, Real
 from typing import Any
 
-from .errors import (
+from ..errors import (
     StreamlitInvalidMinMaxError,
     StreamlitInvalidParameterTypeError,
     StreamlitValueAboveMaxError,
     StreamlitValueBelowMinError,
     StreamlitValueError,
 )
-from .memo import by_arguments
+from ..memo import by_arguments
+from ..widget_meta import compute_element_id
+from .base import WidgetBase, to_key
 
 SCALARS = (Integral, Real, date, time, datetime)
+SLIDER_IDENTITY = frozenset({"min_value", "max_value", "step"})
 
 
 _FAST_KINDS = {int: "int", bool: "int", float: "float", datetime: "datetime", date: "date", time: "time"}
@@ -216,3 +219,35 @@ def _check_slider_args(min_value: Any, max_value: Any, value: Any, step: Any, fo
     if spec._comparable(spec.min) == spec._comparable(spec.max):
         raise StreamlitInvalidMinMaxError(spec.min, spec.max)
     return spec
+
+
+class SliderMixin(WidgetBase):
+    def slider(self, label: str, min_value: Any = None, max_value: Any = None, value: Any = None, step: Any = None,
+               format: str | None = None, key: Any = None, help: str | None = None, on_change: Any = None,
+               args: Any = None, kwargs: Any = None, *, disabled: bool = False, label_visibility: str = "visible",
+               **_: Any) -> Any:
+        dg = self._target()
+        key = to_key(key)
+        callback = dg._policies(key, on_change, default=value)
+        label = dg._label(label, label_visibility)
+        element_id = compute_element_id(
+            "slider", key, key_as_main_identity=SLIDER_IDENTITY, form_id=dg.form_id,
+            root=dg._root_name(), label=label, min_value=min_value, max_value=max_value, value=value, step=step,
+            format=format, help=help)
+        state = dg._ctx().state
+        in_state, state_value = False, None
+        if value is None and key is not None:
+            try:
+                state_value, in_state = state.lookup(key), True
+            except KeyError:
+                pass
+        spec = prepare_slider(min_value, max_value, value, step, format, in_state, state_value)
+        def check(current: Any) -> Any:
+            if key is not None and state.is_new_state_value(key):
+                spec.check_in_range(current)
+            return current
+
+        return dg._value_widget(
+            "slider", label, key, callback=callback, args=args, kwargs=kwargs, disabled=disabled, help=help,
+            label_visibility=label_visibility, element_id=element_id, serde=spec, fields=spec.fields(), after=check)
+

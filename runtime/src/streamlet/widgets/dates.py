@@ -1,4 +1,4 @@
-"""Argument rules and value conversion for ``st.date_input`` and ``st.time_input``.
+"""``st.date_input`` and ``st.time_input``: argument rules, value conversion, and the widgets.
 
 Dates cross to the page as ``YYYY-MM-DD`` strings (a list for ranges), times as
 ``HH:MM`` (``HH:MM:SS`` when the step is not whole minutes).
@@ -10,13 +10,15 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from .errors import (
+from ..errors import (
     StreamlitInvalidMinMaxError,
     StreamlitInvalidParameterTypeError,
     StreamlitValueAboveMaxError,
     StreamlitValueBelowMinError,
     StreamlitValueOutOfRangeError,
 )
+from ..widget_meta import compute_element_id
+from .base import WidgetBase, to_key
 
 
 def adjust_years(day: date, years: int) -> date:
@@ -178,3 +180,43 @@ class TimeSpec:
         if isinstance(value, datetime):
             value = value.time()
         return value.strftime(self.wire_format)  # type: ignore[no-any-return]
+
+
+class DateTimeMixin(WidgetBase):
+    def date_input(self, label: str, value: Any = "today", min_value: Any = None, max_value: Any = None,
+                   key: Any = None, help: str | None = None, on_change: Any = None, args: Any = None,
+                   kwargs: Any = None, *, format: str = "YYYY/MM/DD", disabled: bool = False,
+                   label_visibility: str = "visible", **_: Any) -> Any:
+        dg = self._target()
+        key = to_key(key)
+        callback = dg._policies(key, on_change, default=value if value != "today" else None)
+        label = dg._label(label, label_visibility)
+        element_id = compute_element_id(
+            "date_input", key, key_as_main_identity={"min_value", "max_value"}, form_id=dg.form_id,
+            root=dg._root_name(), label=label, value=repr(value), min_value=repr(min_value),
+            max_value=repr(max_value), help=help, format=format)
+        if key is not None and dg._state_says_none(key):
+            value = None
+        spec = DateSpec.from_raw(value, min_value, max_value)
+        return dg._value_widget(
+            "date_input", label, key, callback=callback, args=args, kwargs=kwargs, disabled=disabled, help=help,
+            label_visibility=label_visibility, element_id=element_id, serde=spec, fields={"min": spec.min.isoformat(), "max": spec.max.isoformat(),
+                                              "is_range": spec.is_range, "format": format})
+
+    def time_input(self, label: str, value: Any = "now", key: Any = None, help: str | None = None,
+                   on_change: Any = None, args: Any = None, kwargs: Any = None, *, disabled: bool = False,
+                   label_visibility: str = "visible", step: Any = timedelta(minutes=15), **_: Any) -> Any:
+        dg = self._target()
+        key = to_key(key)
+        callback = dg._policies(key, on_change, default=value if value != "now" else None)
+        label = dg._label(label, label_visibility)
+        element_id = compute_element_id("time_input", key, key_as_main_identity=True, form_id=dg.form_id,
+                                        root=dg._root_name(), label=label, value=repr(value), help=help,
+                                        step=repr(step))
+        if key is not None and dg._state_says_none(key):
+            value = None
+        spec = TimeSpec.from_raw(value, step)
+        return dg._value_widget(
+            "time_input", label, key, callback=callback, args=args, kwargs=kwargs, disabled=disabled, help=help,
+            label_visibility=label_visibility, element_id=element_id, serde=spec, fields={"step": spec.step_seconds})
+

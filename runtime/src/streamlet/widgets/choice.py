@@ -7,10 +7,11 @@ the default and session state follows, as in Streamlit.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from numbers import Integral
 from typing import Any
 
-from .errors import (
+from ..errors import (
     StreamlitDefaultNotInOptionsError,
     StreamlitInvalidParameterTypeError,
     StreamlitMissingRequiredParameterError,
@@ -18,9 +19,8 @@ from .errors import (
     StreamlitValueError,
     StreamlitValueOutOfRangeError,
 )
-from .inputs import to_key
-from .scalar import ScalarMixin
-from .widgets import compute_element_id
+from ..widget_meta import compute_element_id
+from .base import WidgetBase, to_key
 
 
 def as_options(options: Any) -> list[Any]:
@@ -33,7 +33,7 @@ def as_options(options: Any) -> list[Any]:
     if isinstance(options, Iterable):
         return list(options)
     if type(options).__module__.startswith("pandas"):
-        from .errors import StreamlitUnsupportedError
+        from ..errors import StreamlitUnsupportedError
 
         raise StreamlitUnsupportedError("pandas objects as options need pandas, which live examples do not have.")
     return [options]
@@ -46,7 +46,70 @@ def index_of(options: list[Any], value: Any) -> int:
     raise ValueError(f"{value} is not in iterable")
 
 
-class ChoiceMixin(ScalarMixin):
+@dataclass(frozen=True, slots=True)
+class SingleChoiceSerde:
+    """selectbox and radio: the page sends an option's index; a value is sent back as its index."""
+
+    options: list[Any]
+    default: Any
+    format_func: Callable[[Any], Any]
+
+    def deserialize(self, shown: Any) -> Any:
+        if type(shown) is int and 0 <= shown < len(self.options):
+            return self.options[shown]
+        return self.default
+
+    def serialize(self, value: Any) -> Any:
+        if value is None:
+            return None
+        shown = str(self.format_func(value))
+        for i, option in enumerate(self.options):
+            if str(self.format_func(option)) == shown and option == value:
+                return i
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class MultiSelectSerde:
+    """multiselect: a list of indices, each option once, in the order picked."""
+
+    options: list[Any]
+    defaults: list[int]
+
+    def deserialize(self, shown: Any) -> list[Any]:
+        options = self.options
+        if not isinstance(shown, list):
+            return [options[i] for i in self.defaults]
+        picked = dict.fromkeys(i for i in shown if type(i) is int and 0 <= i < len(options))
+        return [options[i] for i in picked]
+
+    def serialize(self, value: Any) -> list[int]:
+        return [index_of(self.options, v) for v in value if v in self.options]
+
+
+@dataclass(frozen=True, slots=True)
+class SelectSliderSerde:
+    """select_slider: one index, or two for a range (a tuple in Python)."""
+
+    options: list[Any]
+    indices: list[int]
+    is_range: bool
+
+    def deserialize(self, shown: Any) -> Any:
+        chosen = self.indices if shown is None else (shown if isinstance(shown, list) else [shown])
+        if len(chosen) != len(self.indices) or not all(
+                type(i) is int and 0 <= i < len(self.options) for i in chosen):
+            chosen = self.indices
+        picked = [self.options[i] for i in chosen]
+        return tuple(picked) if self.is_range else picked[0]
+
+    def serialize(self, current: Any) -> Any:
+        if isinstance(current, tuple):
+            return [index_of(self.options, v) for v in current]
+        return index_of(self.options, current)
+
+
+class ChoiceMixin(WidgetBase):
     def _options_fields(self, options: list[Any], format_func: Callable[[Any], Any]) -> list[str]:
         return [str(format_func(o)) for o in options]
 
@@ -75,21 +138,6 @@ class ChoiceMixin(ScalarMixin):
             index = None
         default = opts[index] if index is not None and opts else None
 
-        def deserialize(shown: Any) -> Any:
-            if shown is None:
-                return default
-            if type(shown) is int and 0 <= shown < len(opts):
-                return opts[shown]
-            return default
-
-        def serialize(value: Any) -> Any:
-            if value is None:
-                return None
-            for i, option in enumerate(opts):
-                if str(format_func(option)) == str(format_func(value)) and option == value:
-                    return i
-            return None
-
         def sync_with_options(value: Any) -> Any:
             """A value no longer among the options resets to the default; session state follows."""
             if value is None or any(value == o for o in opts):
@@ -100,8 +148,9 @@ class ChoiceMixin(ScalarMixin):
 
         return self._value_widget(
             kind, label, key, callback=callback, args=args, kwargs=kwargs, disabled=disabled, help=help,
-            label_visibility=label_visibility, element_id=element_id, deserialize=deserialize, serialize=serialize,
-            fields={"options": formatted, **extra}, format_func=format_func, after=sync_with_options)
+            label_visibility=label_visibility, element_id=element_id,
+            serde=SingleChoiceSerde(opts, default, format_func), fields={"options": formatted, **extra},
+            format_func=format_func, after=sync_with_options)
 
     def selectbox(self, label: str, options: Any, index: int | None = 0, format_func: Callable[[Any], Any] = str,
                   key: Any = None, help: str | None = None, on_change: Any = None, args: Any = None,
@@ -145,15 +194,6 @@ class ChoiceMixin(ScalarMixin):
             root=dg._root_name(), label=label, options=formatted, default=defaults, help=help,
             max_selections=max_selections, placeholder=placeholder)
 
-        def deserialize(shown: Any) -> list[Any]:
-            if not isinstance(shown, list):
-                return [opts[i] for i in defaults]
-            picked = dict.fromkeys(i for i in shown if type(i) is int and 0 <= i < len(opts))
-            return [opts[i] for i in picked]
-
-        def serialize(value: Any) -> list[int]:
-            return [index_of(opts, v) for v in value if v in opts]
-
         def check(value: Any) -> list[Any]:
             if max_selections is not None and len(value) > max_selections:
                 raise StreamlitSelectionCountExceedsMaxError(len(value), max_selections)
@@ -164,7 +204,8 @@ class ChoiceMixin(ScalarMixin):
 
         return dg._value_widget(  # type: ignore[no-any-return]
             "multiselect", label, key, callback=callback, args=args, kwargs=kwargs, disabled=disabled, help=help,
-            label_visibility=label_visibility, element_id=element_id, deserialize=deserialize, serialize=serialize,
+            label_visibility=label_visibility, element_id=element_id,
+            serde=MultiSelectSerde(opts, defaults),
             fields={"options": formatted, "max_selections": max_selections, "placeholder": placeholder},
             format_func=format_func, after=check)
 
@@ -195,20 +236,8 @@ class ChoiceMixin(ScalarMixin):
                                         root=dg._root_name(), label=label, options=formatted, value=indices,
                                         help=help)
 
-        def deserialize(shown: Any) -> Any:
-            chosen = indices if shown is None else (shown if isinstance(shown, list) else [shown])
-            if len(chosen) != len(indices) or not all(type(i) is int and 0 <= i < len(opts) for i in chosen):
-                chosen = indices
-            picked = [opts[i] for i in chosen]
-            return tuple(picked) if is_range else picked[0]
-
-        def serialize(current: Any) -> Any:
-            if isinstance(current, tuple):
-                return [index_of(opts, v) for v in current]
-            return index_of(opts, current)
-
-        result = dg._value_widget(
+        return dg._value_widget(
             "select_slider", label, key, callback=callback, args=args, kwargs=kwargs, disabled=disabled, help=help,
-            label_visibility=label_visibility, element_id=element_id, deserialize=deserialize, serialize=serialize,
-            fields={"options": formatted, "is_range": is_range}, format_func=format_func)
-        return result
+            label_visibility=label_visibility, element_id=element_id,
+            serde=SelectSliderSerde(opts, indices, is_range), fields={"options": formatted, "is_range": is_range},
+            format_func=format_func)

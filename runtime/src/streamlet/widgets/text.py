@@ -1,0 +1,66 @@
+"""``st.text_input`` and ``st.text_area``: a string, or None when session state says so."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ..errors import StreamlitValueError
+from ..widget_meta import compute_element_id
+from .base import WidgetBase, to_key
+
+TEXT_INPUT_TYPES = ("default", "password")
+
+
+@dataclass(frozen=True, slots=True)
+class TextSerde:
+    default: str | None
+    max_chars: int | None
+
+    def deserialize(self, shown: Any) -> str | None:
+        result = shown if isinstance(shown, str) else self.default
+        if result is not None and self.max_chars is not None:
+            result = result[:self.max_chars]
+        return result
+
+    def serialize(self, value: Any) -> Any:
+        return value
+
+
+class TextMixin(WidgetBase):
+    def _text(self, kind: str, label: Any, value: Any, max_chars: int | None, key: Any, help: str | None,
+              on_change: Any, args: Any, kwargs: Any, placeholder: str | None, disabled: bool,
+              label_visibility: str, type: str = "default") -> str | None:
+        key = to_key(key)
+        if kind == "text_input" and type not in TEXT_INPUT_TYPES:
+            raise StreamlitValueError("type", [repr(t) for t in TEXT_INPUT_TYPES])
+        callback = self._policies(key, on_change, default=None if value == "" else value)
+        label = self._label(label, label_visibility)
+        value = str(value) if value is not None else None
+        element_id = compute_element_id(
+            kind, key, key_as_main_identity={"max_chars"}, form_id=self.form_id, root=self._root_name(),
+            label=label, value=value, max_chars=max_chars, type=type, help=help, placeholder=str(placeholder))
+        if key is not None and self._state_says_none(key):
+            value = None
+        fields = {"placeholder": placeholder, "max_chars": max_chars}
+        if kind == "text_input":
+            fields["input_type"] = type
+        return self._value_widget(  # type: ignore[no-any-return]
+            kind, label, key, callback=callback, args=args, kwargs=kwargs, disabled=disabled, help=help,
+            label_visibility=label_visibility, element_id=element_id, serde=TextSerde(value, max_chars),
+            fields=fields)
+
+    def text_input(self, label: str, value: Any = "", max_chars: int | None = None, key: Any = None,
+                   type: str = "default", help: str | None = None, autocomplete: str | None = None,
+                   on_change: Any = None, args: Any = None, kwargs: Any = None, *, placeholder: str | None = None,
+                   disabled: bool = False, label_visibility: str = "visible", **_: Any) -> str | None:
+        dg = self._target()
+        return dg._text("text_input", label, value, max_chars, key, help, on_change, args, kwargs, placeholder,
+                        disabled, label_visibility, type)
+
+    def text_area(self, label: str, value: Any = "", height: Any = None, max_chars: int | None = None,
+                  key: Any = None, help: str | None = None, on_change: Any = None, args: Any = None,
+                  kwargs: Any = None, *, placeholder: str | None = None, disabled: bool = False,
+                  label_visibility: str = "visible", **_: Any) -> str | None:
+        dg = self._target()
+        return dg._text("text_area", label, value, max_chars, key, help, on_change, args, kwargs, placeholder,
+                        disabled, label_visibility)
