@@ -817,3 +817,32 @@ scenario("rule-state-proxy-methods", """
     del st.session_state["m"]
     st.write(list(st.session_state.keys()))
 """, RERUN)
+
+# == Values through session state, AppTest's setters, deletion and callbacks =================
+
+scenario("no-spurious-callback-for-widget-shown-later", """
+    st.session_state.setdefault("log", [])
+    def changed(name):
+        st.session_state.log.append(name)
+    if "x" not in st.session_state:
+        st.session_state.x = 5
+    show = st.checkbox("show", key="show")
+    if show:
+        st.slider("X", 0, 10, key="x", on_change=changed, args=("x",))
+        st.text_input("T", key="t", on_change=changed, args=("t",))
+        st.date_input("D", key="d", on_change=changed, args=("d",))
+    st.write(st.session_state.log)
+""", call("checkbox", "check"), RERUN, RERUN, set_value("slider", 6), call("checkbox", "uncheck"),
+    call("checkbox", "check"), RERUN, [set_state("x", 9)], RERUN, call("checkbox", "uncheck"),
+    [set_state("t", "hello"), call("checkbox", "check")], RERUN)
+
+scenario("no-spurious-callback-after-key-preset-from-apptest", """
+    st.session_state.setdefault("log", [])
+    def changed(name):
+        st.session_state.log.append(name)
+    if st.session_state.get("show"):
+        st.number_input("N", key="n", on_change=changed, args=("n",))
+        st.selectbox("S", ["a", "b"], key="s", on_change=changed, args=("s",))
+    st.write(st.session_state.log)
+""", [set_state("n", 3), set_state("s", "b")], [set_state("show", True)], RERUN, RERUN,
+    set_value("number_input", 4), [set_state("show", False)], [set_state("show", True)], RERUN)

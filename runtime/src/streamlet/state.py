@@ -143,11 +143,18 @@ class SessionState:
 
     # -- the run cycle -----------------------------------------------------
     def compact(self) -> None:
-        """Fold this run's widget values, then this run's writes (they win), into ``old``, by widget id."""
+        """Fold this run's widget values, then this run's writes (they win), into ``old``, by widget id.
+
+        A value kept under a user key whose widget has since been drawn is copied to the widget's
+        id too (the key's entry stays), as Streamlit's compaction does: the next run then compares
+        the widget's value with it and calls no callback when nothing changed.
+        """
         old, key_to_id = self.old, self.key_to_id
         old.update(self.new_widgets)
         for key, value in self.new_user.items():
             old[key_to_id.get(key, key)] = value
+        for key in [k for k in old if k in key_to_id]:
+            old.setdefault(key_to_id[key], old[key])
         self.new_user.clear()
         self.new_widgets.clear()
 
