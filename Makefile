@@ -11,13 +11,15 @@ export NO_MKDOCS_2_WARNING := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
 RUNTIME_SRC := $(shell find runtime/src -name '*.py') runtime/pyproject.toml runtime/README.md
+# Build-time tools (mkdocs and pytest plugins, snippet parser, server): a package of their own, not in the wheel.
+SITE_TOOLS_SRC := $(shell find runtime/site-tools/src -name '*.py') runtime/site-tools/pyproject.toml
 WEB_SRC := $(shell find runtime/web/src -type f 2>/dev/null) runtime/web/build.mjs
 DOCS_SRC := $(shell find docs -type f) mkdocs.yml
 
 .PHONY: serve build test bench deps browser-deps clean
 
 serve: build
-	@$(BIN)/python -m streamlet.docsite.serve site --port $(PORT)
+	@$(BIN)/python -m streamlet_site.serve site --port $(PORT)
 
 build: $(STAMPS)/site
 
@@ -30,12 +32,12 @@ deps: $(STAMPS)/venv $(STAMPS)/npm
 $(STAMPS):
 	@mkdir -p $@
 
-$(STAMPS)/venv: requirements/dev.txt requirements/dev.lock runtime/pyproject.toml | $(STAMPS)
+$(STAMPS)/venv: requirements/dev.txt requirements/dev.lock runtime/pyproject.toml runtime/site-tools/pyproject.toml | $(STAMPS)
 	@echo "== Python tools into $(VENV)"
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	@$(BIN)/python -m pip install -q --upgrade pip
 	@$(BIN)/python -m pip install -q -r requirements/dev.txt -c requirements/dev.lock
-	@$(BIN)/python -m pip install -q --no-build-isolation --no-deps -e runtime
+	@$(BIN)/python -m pip install -q --no-build-isolation --no-deps -e runtime -e runtime/site-tools
 	@touch $@
 
 $(STAMPS)/npm: package.json package-lock.json | $(STAMPS)
@@ -54,7 +56,7 @@ $(STAMPS)/web: $(STAMPS)/npm $(STAMPS)/wheel $(WEB_SRC)
 	@node runtime/web/build.mjs
 	@touch $@
 
-$(STAMPS)/site: $(STAMPS)/web $(DOCS_SRC)
+$(STAMPS)/site: $(STAMPS)/web $(SITE_TOOLS_SRC) $(DOCS_SRC)
 	@echo "== site"
 	@$(BIN)/mkdocs build --strict --quiet
 	@touch $@

@@ -1,2 +1,2 @@
-"""Collects the docs' snippets as tests (see streamlet.snippets.pytest_plugin)."""
-pytest_plugins = ["streamlet.snippets.pytest_plugin"]
+"""Collects the docs' snippets as tests (see streamlet_site.pytest_plugin)."""
+pytest_plugins = ["streamlet_site.pytest_plugin"]

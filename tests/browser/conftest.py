@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from streamlet.docsite.serve import serve_in_thread
+from streamlet_site.serve import serve_in_thread
 
 from .chromium import NoChromium, find_chromium
 

@@ -13,9 +13,9 @@ from typing import Any
 
 import pytest
 
-from streamlet.docsite.plugin import live_data, script_json
-from streamlet.docsite.serve import serve_in_thread
 from streamlet.snippets.model import Snippet
+from streamlet_site.plugin import live_data, script_json
+from streamlet_site.serve import serve_in_thread
 
 ROOT = Path(__file__).resolve().parents[2]
 ASSETS = ROOT / "site" / "assets"

@@ -13,8 +13,8 @@ from urllib.parse import urlparse
 
 import pytest
 
-from streamlet.docsite.plugin import live_data
 from streamlet.snippets.model import Step
+from streamlet_site.plugin import live_data
 
 from .livepage import ROOT, console_problems, live
 from .replay import LANGS, TRACK_WORKER, Tally, discover, replay_page
@@ -246,7 +246,7 @@ def _mutants(blocks: list[dict[str, Any]]) -> tuple[dict[str, Any], dict[str, An
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_a_built_page_with_a_wrong_expectation_fails(browser: Any, site_url: str, lang: str, report: Any) -> None:
-    from streamlet.docsite.plugin import script_json
+    from streamlet_site.plugin import script_json
 
     pages = [p for p in discover(ROOT / "site") if p.lang == lang]
     target = max(pages, key=lambda p: sum("exception" in s["expect"] for b in p.blocks for s in b["steps"]))

@@ -38,7 +38,7 @@ def test_playground_todo_list(browser: Any, site_url: str, path: str, report: An
 
 # ---- the example picker ----------------------------------------------------------------------------
 
-from streamlet.snippets.parse import parse_page  # noqa: E402
+from streamlet_site.parse import parse_page  # noqa: E402
 
 from .livepage import ROOT, console_problems  # noqa: E402
 

@@ -16,8 +16,8 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
-from streamlet.docsite.plugin import site_version
-from streamlet.docsite.serve import Handler, Server, serve_in_thread
+from streamlet_site.plugin import site_version
+from streamlet_site.serve import Handler, Server, serve_in_thread
 
 pytestmark = pytest.mark.browser
 

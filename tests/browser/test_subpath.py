@@ -21,7 +21,7 @@ from urllib.parse import urljoin, urlparse
 import pytest
 from playwright.sync_api import expect
 
-from streamlet.docsite.serve import Handler, Server
+from streamlet_site.serve import Handler, Server
 
 from .livepage import send_html
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from streamlet.snippets import pages as P
+from streamlet_site import pages as P
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"

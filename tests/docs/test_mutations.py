@@ -20,10 +20,10 @@ from typing import Any
 import pytest
 import yaml
 
-from streamlet.snippets import pages as P
 from streamlet.snippets.check import check_steps
 from streamlet.snippets.model import Snippet
-from streamlet.snippets.parse import SnippetError, _steps_loader, fences, parse_page, parse_steps
+from streamlet_site import pages as P
+from streamlet_site.parse import SnippetError, _steps_loader, fences, parse_page, parse_steps
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"

@@ -1,5 +1,5 @@
 """docs/en, docs/zh and docs/ja tell the same pages: the same code, steps and configs byte for byte,
-the same live blocks and the same headings with the same ids, in the same order (streamlet.snippets.pages).
+the same live blocks and the same headings with the same ids, in the same order (streamlet_site.pages).
 
 Each check is also run once on a broken copy, so that none of them can pass by finding nothing.
 """
@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from streamlet.snippets import pages as P
+from streamlet_site import pages as P
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from mkdocs.exceptions import PluginError
 
-from streamlet.docsite.plugin import (
+from streamlet_site.plugin import (
     SERVICE_WORKER_META,
     VERSION_PLACEHOLDER,
     opt_in_service_worker,

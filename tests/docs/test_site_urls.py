@@ -13,7 +13,7 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from streamlet.docsite.plugin import LANGS
+from streamlet_site.plugin import LANGS
 
 ROOT = Path(__file__).resolve().parents[2]
 SITE = ROOT / "site"

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from streamlet.snippets.parse import parse_page
+from streamlet_site.parse import parse_page
 
 ROOT = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.pyodide

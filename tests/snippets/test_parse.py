@@ -1,4 +1,4 @@
-"""streamlet.snippets.parse: markdown pages -> snippets, their steps and configs, or an error with page and line."""
+"""streamlet_site.parse: markdown pages -> snippets, their steps and configs, or an error with page and line."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -7,7 +7,7 @@ import pytest
 
 from streamlet.snippets.check import check_steps
 from streamlet.snippets.model import Step
-from streamlet.snippets.parse import SnippetError, fences, parse_info, parse_page
+from streamlet_site.parse import SnippetError, fences, parse_info, parse_page
 
 SAMPLES = Path(__file__).parent / "samples"
 

@@ -1,4 +1,4 @@
-"""streamlet.docsite.plugin: live fences become live blocks, and each block gets its data script."""
+"""streamlet_site.plugin: live fences become live blocks, and each block gets its data script."""
 from __future__ import annotations
 
 import json
@@ -9,14 +9,14 @@ from types import SimpleNamespace
 import pytest
 from mkdocs.exceptions import PluginError
 
-from streamlet.docsite.plugin import (
+from streamlet_site.plugin import (
     LivePlugin,
     insert_data,
     page_language,
     render_live_fences,
     script_json,
 )
-from streamlet.snippets.parse import SnippetError
+from streamlet_site.parse import SnippetError
 
 SAMPLES = Path(__file__).parent / "samples"
 
@@ -164,7 +164,7 @@ def test_block_data_has_the_timeout_only_when_the_fence_gives_one() -> None:
 
 
 def test_toml_fences_lose_their_for_option_before_markdown_renders_them() -> None:
-    from streamlet.docsite.plugin import plain_toml_fences
+    from streamlet_site.plugin import plain_toml_fences
 
     page = 'Text\n```toml for="lambda"\n[runner]\nenforceSerializableSessionState = true\n```\n~~~toml for=x\n~~~\n'
     assert plain_toml_fences(page) == ('Text\n```toml\n[runner]\nenforceSerializableSessionState = true\n```\n'

@@ -1,4 +1,4 @@
-"""streamlet.snippets.pytest_plugin on a small docs tree, run by a pytest of its own (``pytester``)."""
+"""streamlet_site.pytest_plugin on a small docs tree, run by a pytest of its own (``pytester``)."""
 from __future__ import annotations
 
 import pytest
@@ -34,7 +34,7 @@ magicEnabled = false
 def docs(pytester: pytest.Pytester, **pages: str) -> None:
     """Write docs/<lang>/<name>.md for each ``lang__name=text``, with the plugin enabled."""
     pytester.makeini("[pytest]\n")
-    pytester.makeconftest('pytest_plugins = ["streamlet.snippets.pytest_plugin"]\n')
+    pytester.makeconftest('pytest_plugins = ["streamlet_site.pytest_plugin"]\n')
     for name, text in pages.items():
         lang, _, page = name.partition("__")
         path = pytester.path / "docs" / lang / f"{page}.md"

@@ -1,12 +1,12 @@
-"""streamlet.docsite.steps_text: a snippet's steps told to the reader in the page's language."""
+"""streamlet_site.steps_text: a snippet's steps told to the reader in the page's language."""
 from __future__ import annotations
 
 import re
 
 import pytest
 
-from streamlet.docsite.steps_text import describe, steps_markdown
 from streamlet.snippets.model import Step
+from streamlet_site.steps_text import describe, steps_markdown
 
 STEPS = [
     Step(expect={"markdown": ["Count =  `0`"]}),

@@ -1,5 +1,6 @@
-"""Snippets of the docs: parse them from markdown, check their documented steps.
+"""Snippets of the docs and their documented steps: the model and the checker.
 
-``model`` and ``check`` are pure Python and run in Pyodide too; ``parse`` reads
-markdown (with PyYAML) at build and test time.
+Pure Python, shipped in the runtime wheel: the page's ``check`` request (``streamlet.bridge``)
+checks a block's steps in Pyodide. Reading them from markdown is build-time work
+(``streamlet_site.parse``), outside the wheel.
 """

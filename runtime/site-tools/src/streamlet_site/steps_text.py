@@ -16,10 +16,10 @@ import re
 from datetime import date, time
 from typing import Any
 
-from ..config import Config
-from ..snippets.model import Step
-from ..testing import AppTest, Widget
-from ..write import as_inline_code
+from streamlet.config import Config
+from streamlet.snippets.model import Step
+from streamlet.testing import AppTest, Widget
+from streamlet.write import as_inline_code
 
 Phrase = str | dict[Any, str]
 """A template, or templates by value: ``True``/``False`` for a checked box, ``"empty"``, ``"value"``."""

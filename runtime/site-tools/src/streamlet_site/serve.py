@@ -4,7 +4,7 @@ COOP ``same-origin`` and COEP ``require-corp`` make the page cross-origin
 isolated, so the worker gets a SharedArrayBuffer and Stop can interrupt Python
 instead of replacing the worker.
 
-    python -m streamlet.docsite.serve site --port 8000
+    python -m streamlet_site.serve site --port 8000
 """
 from __future__ import annotations
 

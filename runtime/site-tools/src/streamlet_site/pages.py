@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..config import DEFAULTS
+from streamlet.config import DEFAULTS
+
 from .parse import PYTHON_LANGS, Fence, SnippetError, fences, parse_page
 
 LANGS = ("en", "zh", "ja")

@@ -25,10 +25,11 @@ from mkdocs.config.base import Config as MkConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 
-from ..config import Config
-from ..elements import json_safe
-from ..runner import Session
-from ..snippets.parse import SnippetError, fences, parse_page
+from streamlet.config import Config
+from streamlet.elements import json_safe
+from streamlet.runner import Session
+
+from .parse import SnippetError, fences, parse_page
 from .steps_text import steps_markdown
 
 LANGS = ("en", "zh", "ja")

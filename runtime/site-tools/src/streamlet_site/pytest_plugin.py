@@ -6,7 +6,7 @@
   byte-identical to the English page's;
 - every ``toml`` fence must parse and name only options the runtime knows.
 
-Enable it with ``pytest_plugins = ["streamlet.snippets.pytest_plugin"]`` in a conftest.
+Enable it with ``pytest_plugins = ["streamlet_site.pytest_plugin"]`` in a conftest.
 """
 from __future__ import annotations
 
@@ -15,9 +15,10 @@ from typing import Any
 
 import pytest
 
-from ..config import Config
-from .check import check_steps
-from .model import Snippet
+from streamlet.config import Config
+from streamlet.snippets.check import check_steps
+from streamlet.snippets.model import Snippet
+
 from .parse import SnippetError, fences, parse_page
 
 REFERENCE_LANG = "en"

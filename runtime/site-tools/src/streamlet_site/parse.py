@@ -27,7 +27,7 @@ import shlex
 from dataclasses import dataclass
 from typing import Any
 
-from .model import ACTIONS, Snippet, Step
+from streamlet.snippets.model import ACTIONS, Snippet, Step
 
 PYTHON_LANGS = {"python", "py", "python3"}
 KNOWN_OPTIONS = {"live", "id", "norun", "timeout", "example"}

@@ -1,1 +1,0 @@
-"""The mkdocs side: the live fence turned into a block, its steps in the page's language, assets copied."""
