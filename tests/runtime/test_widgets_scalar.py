@@ -99,12 +99,15 @@ def test_text_input_max_chars_cuts_what_the_client_sends() -> None:
     assert at.text_input("t").max_chars == 3
 
 
-def test_text_input_type_is_default_or_password() -> None:
+def test_text_input_type_is_one_of_streamlits() -> None:
     at = app("st.text_input('P', type='password', placeholder='secret')")
     assert at.text_input[0].node["input_type"] == "password"
     assert at.text_input[0].placeholder == "secret"
-    at = app("st.text_input('T', type='email')")
-    assert at.exception[0].message == "Invalid `type` value. Supported values: 'default', 'password'."
+    at = app("st.text_input('E', type='email')")
+    assert at.text_input[0].node["input_type"] == "email"
+    at = app("st.text_input('T', type='number')")
+    assert at.exception[0].message == ("Invalid `type` value. Supported values: 'default', 'password', 'email', "
+                                       "'url', 'phone', 'search'.")
 
 
 def test_text_input_none_in_state_starts_empty() -> None:

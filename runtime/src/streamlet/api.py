@@ -67,8 +67,22 @@ container = _main.container
 expander = _main.expander
 
 
-def rerun() -> NoReturn:
-    """Stop this run and start the script again from the top."""
+def rerun(scope: str = "app") -> NoReturn:
+    """Stop this run and start the script again from the top.
+
+    Live examples have no fragments: ``scope="fragment"`` and a fragment's key are errors here, as they are in
+    Streamlit outside a fragment's rerun or a callback.
+    """
+    if scope == "fragment":
+        raise errors.StreamlitInvalidLayoutContextError(
+            'scope="fragment" can only be specified from `@st.fragment`-decorated functions during '
+            "fragment reruns.")
+    if scope != "app":
+        raise errors.StreamlitAPIException(
+            "Passing a fragment key to `st.rerun()` is only allowed from a widget callback (e.g. `on_change` / "
+            "`on_click`). Calling it from the main script body or a fragment body would abort the current run. "
+            "If you meant to rerun the whole app or the current fragment, use `scope='app'` or "
+            "`scope='fragment'`.")
     raise RerunException()
 
 

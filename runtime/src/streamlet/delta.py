@@ -3,7 +3,9 @@
 ``st.title(...)`` is the main DeltaGenerator's method; inside ``with st.form(...)``
 the innermost open block receives it instead. Widgets live in :mod:`.widgets`
 (one module per family), layout in :mod:`.layout`; all are mixed side by side into
-:class:`.generator.DeltaGenerator`.
+:class:`.generator.DeltaGenerator`. Each mixin bears the name of Streamlit's own, so
+a misspelt keyword raises Python's TypeError with Streamlit's words
+(``HeadingMixin.title() got an unexpected keyword argument 'ancor'``).
 """
 from __future__ import annotations
 
@@ -13,7 +15,7 @@ from typing import Any, Self
 
 from . import context
 from .elements import Block, exception_element
-from .errors import StreamlitAPIException
+from .errors import StreamlitAPIException, StreamlitInvalidParameterTypeError, StreamlitValueError
 from .write import write as write_elements
 
 
@@ -55,6 +57,14 @@ class DeltaGeneratorBase:
     def _add(self, type: str, **fields: Any) -> dict[str, Any]:
         return self._add_node({"type": type, **fields})
 
+    def _child(self, block: Block, *, form_id: str | None = None) -> Any:
+        """Add a block (form, columns, container, ...) and return the generator that writes into it."""
+        target = self._target()
+        assert target._block is not None
+        target._block.add_block(block)
+        # A generator of the same class as this one: no import of the generator module.
+        return type(target)(block, root=target._root, form_id=target._form_id if form_id is None else form_id)
+
     @property
     def form_id(self) -> str:
         return self._target()._form_id
@@ -65,38 +75,87 @@ def _text(body: Any) -> str:
     return textwrap.dedent(str(body)).strip()
 
 
-class DisplayMixin(DeltaGeneratorBase):
-    def title(self, body: Any, anchor: str | bool | None = None, *, help: str | None = None) -> None:
-        self._add("title", body=_text(body), help=help)
+DIVIDER_COLORS = ("red", "orange", "yellow", "blue", "green", "violet", "gray", "grey", "rainbow")
+
+
+def divider_color(divider: Any) -> str:
+    """A heading's line under it: '' (none), 'auto' (the next colour in turn) or a colour name."""
+    if not divider:
+        return ""
+    if divider is True:
+        return "auto"
+    if divider in DIVIDER_COLORS:
+        return str(divider)
+    raise StreamlitValueError("divider", ["True"] + [f"'{c}'" for c in DIVIDER_COLORS])
+
+
+def check_anchor(anchor: Any) -> Any:
+    """None (the page makes one), False (no anchor link) or the anchor's text."""
+    if anchor is None or anchor is False or isinstance(anchor, str):
+        return anchor
+    if anchor is True:
+        raise StreamlitValueError("anchor", ["None", "False", "any string"])
+    raise StreamlitInvalidParameterTypeError("anchor", type(anchor).__name__, ["str", "None", "False"])
+
+
+class HeadingMixin(DeltaGeneratorBase):
+    def _heading(self, kind: str, body: Any, anchor: Any, help: str | None, icon: str | None, divider: Any,
+                 width: Any, text_alignment: str, wrap: bool) -> None:
+        self._add(kind, body=_text(body), anchor=check_anchor(anchor), help=help, icon=icon,
+                  divider=divider_color(divider), width=width, text_alignment=text_alignment, wrap=wrap)
+
+    def title(self, body: Any, anchor: str | bool | None = None, *, help: str | None = None,
+              icon: str | None = None, width: Any = "stretch", text_alignment: str = "left",
+              wrap: bool = True) -> None:
+        self._heading("title", body, anchor, help, icon, False, width, text_alignment, wrap)
 
     def header(self, body: Any, anchor: str | bool | None = None, *, help: str | None = None,
-               divider: bool | str = False) -> None:
-        self._add("header", body=_text(body), help=help)
+               icon: str | None = None, divider: bool | str = False, width: Any = "stretch",
+               text_alignment: str = "left", wrap: bool = True) -> None:
+        self._heading("header", body, anchor, help, icon, divider, width, text_alignment, wrap)
 
     def subheader(self, body: Any, anchor: str | bool | None = None, *, help: str | None = None,
-                  divider: bool | str = False) -> None:
-        self._add("subheader", body=_text(body), help=help)
+                  icon: str | None = None, divider: bool | str = False, width: Any = "stretch",
+                  text_alignment: str = "left", wrap: bool = True) -> None:
+        self._heading("subheader", body, anchor, help, icon, divider, width, text_alignment, wrap)
 
-    def markdown(self, body: Any, unsafe_allow_html: bool = False, *, help: str | None = None) -> None:
-        node = self._add("markdown", body=_text(body), help=help)
+
+class MarkdownMixin(DeltaGeneratorBase):
+    def _markdown(self, kind: str, body: Any, unsafe_allow_html: bool, **fields: Any) -> None:
+        node = self._add(kind, body=_text(body), **fields)
         if unsafe_allow_html:
             node["html_as_text"] = True  # the page shows HTML as text, and says so
 
-    def caption(self, body: Any, unsafe_allow_html: bool = False, *, help: str | None = None) -> None:
-        node = self._add("caption", body=_text(body), help=help)
-        if unsafe_allow_html:
-            node["html_as_text"] = True
+    def markdown(self, body: Any, unsafe_allow_html: bool = False, *, help: str | None = None,
+                 width: Any = "auto", text_alignment: str = "left", anchors: bool = True,
+                 wrap: bool = True) -> None:
+        self._markdown("markdown", body, unsafe_allow_html, help=help, width=width,
+                       text_alignment=text_alignment, anchors=anchors, wrap=wrap)
 
-    def text(self, body: Any, *, help: str | None = None) -> None:
-        self._add("text", body=_text(body), help=help)
+    def caption(self, body: Any, unsafe_allow_html: bool = False, *, help: str | None = None,
+                width: Any = "stretch", text_alignment: str = "left", wrap: bool = True) -> None:
+        self._markdown("caption", body, unsafe_allow_html, help=help, width=width,
+                       text_alignment=text_alignment, wrap=wrap)
 
-    def code(self, body: Any, language: str | None = "python", *, line_numbers: bool = False) -> None:
-        self._add("code", body=str(body), language=language or "plaintext")
+    def divider(self, *, width: Any = "stretch") -> None:
+        self._add("divider", width=width)
 
-    def divider(self) -> None:
-        self._add("divider")
 
-    def json(self, body: Any, *, expanded: bool | int = True) -> None:
+class TextMixin(DeltaGeneratorBase):
+    def text(self, body: Any, *, help: str | None = None, width: Any = "content", text_alignment: str = "left",
+             wrap: bool = True) -> None:
+        self._add("text", body=_text(body), help=help, width=width, text_alignment=text_alignment, wrap=wrap)
+
+
+class CodeMixin(DeltaGeneratorBase):
+    def code(self, body: Any, language: str | None = "python", *, line_numbers: bool = False,
+             wrap_lines: bool = False, height: Any = "content", width: Any = "stretch") -> None:
+        self._add("code", body=str(body), language=language or "plaintext", line_numbers=bool(line_numbers),
+                  wrap_lines=bool(wrap_lines), height=height, width=width)
+
+
+class JsonMixin(DeltaGeneratorBase):
+    def json(self, body: Any, *, expanded: bool | int = True, width: Any = "stretch") -> None:
         from .state import SessionStateProxy
 
         if isinstance(body, SessionStateProxy):
@@ -106,25 +165,31 @@ class DisplayMixin(DeltaGeneratorBase):
                 body = json.dumps(body, default=repr)
             except TypeError:
                 body = json.dumps(repr(body))
-        self._add("json", body=body, expanded=expanded)
+        self._add("json", body=body, expanded=expanded, width=width)
 
-    def _alert(self, kind: str, body: Any, icon: str | None) -> None:
-        self._add(kind, body=_text(body), icon=icon)
 
-    def error(self, body: Any, *, icon: str | None = None) -> None:
-        self._alert("error", body, icon)
+class AlertMixin(DeltaGeneratorBase):
+    def _alert(self, kind: str, body: Any, icon: str | None, width: Any, title: Any) -> None:
+        self._add(kind, body=_text(body), icon=icon, width=width, title=None if title is None else _text(title))
 
-    def warning(self, body: Any, *, icon: str | None = None) -> None:
-        self._alert("warning", body, icon)
+    def error(self, body: Any, *, icon: str | None = None, width: Any = "stretch", title: Any = None) -> None:
+        self._alert("error", body, icon, width, title)
 
-    def info(self, body: Any, *, icon: str | None = None) -> None:
-        self._alert("info", body, icon)
+    def warning(self, body: Any, *, icon: str | None = None, width: Any = "stretch", title: Any = None) -> None:
+        self._alert("warning", body, icon, width, title)
 
-    def success(self, body: Any, *, icon: str | None = None) -> None:
-        self._alert("success", body, icon)
+    def info(self, body: Any, *, icon: str | None = None, width: Any = "stretch", title: Any = None) -> None:
+        self._alert("info", body, icon, width, title)
 
-    def exception(self, exception: BaseException) -> None:
-        self._add_node(exception_element(exception))
+    def success(self, body: Any, *, icon: str | None = None, width: Any = "stretch", title: Any = None) -> None:
+        self._alert("success", body, icon, width, title)
 
+
+class ExceptionMixin(DeltaGeneratorBase):
+    def exception(self, exception: BaseException, width: Any = "stretch") -> None:
+        self._add_node({**exception_element(exception), "width": width})
+
+
+class WriteMixin(DeltaGeneratorBase):
     def write(self, *args: Any, unsafe_allow_html: bool = False) -> None:
         write_elements(self, args, unsafe_allow_html)

@@ -5,33 +5,53 @@ its own: display commands, layout, and one mixin per widget family.
 """
 from __future__ import annotations
 
-from .delta import DisplayMixin
-from .layout import LayoutMixin
+from .delta import (
+    AlertMixin,
+    CodeMixin,
+    ExceptionMixin,
+    HeadingMixin,
+    JsonMixin,
+    MarkdownMixin,
+    TextMixin,
+    WriteMixin,
+)
+from .layout import FormMixin, LayoutsMixin
 from .widgets.button import ButtonMixin
 from .widgets.checkbox import CheckboxMixin
-from .widgets.choice import ChoiceMixin
+from .widgets.choice import MultiSelectMixin, RadioMixin, SelectboxMixin, SelectSliderMixin
 from .widgets.color_picker import ColorPickerMixin
 from .widgets.data_editor import DataEditorMixin
-from .widgets.dates import DateTimeMixin
+from .widgets.dates import TimeWidgetsMixin
 from .widgets.file_uploader import FileUploaderMixin
 from .widgets.number_input import NumberInputMixin
 from .widgets.slider import SliderMixin
-from .widgets.text import TextMixin
+from .widgets.text import TextWidgetsMixin
 
 
 class DeltaGenerator(
     ButtonMixin,
+    FormMixin,
     CheckboxMixin,
-    TextMixin,
+    TextWidgetsMixin,
     NumberInputMixin,
     SliderMixin,
-    ChoiceMixin,
-    DateTimeMixin,
+    SelectboxMixin,
+    RadioMixin,
+    MultiSelectMixin,
+    SelectSliderMixin,
+    TimeWidgetsMixin,
     ColorPickerMixin,
     FileUploaderMixin,
     DataEditorMixin,
-    LayoutMixin,
-    DisplayMixin,
+    LayoutsMixin,
+    HeadingMixin,
+    MarkdownMixin,
+    TextMixin,
+    CodeMixin,
+    JsonMixin,
+    AlertMixin,
+    ExceptionMixin,
+    WriteMixin,
 ):
     """Receives ``st.*`` commands and adds their elements to a block of the tree."""
 

@@ -2,7 +2,7 @@
 
 | module | commands |
 |---|---|
-| ``button`` | ``button``, ``form_submit_button``, ``download_button`` |
+| ``button`` | ``button``, ``download_button`` (and the press ``form_submit_button`` shares) |
 | ``checkbox`` | ``checkbox``, ``toggle`` |
 | ``text`` | ``text_input``, ``text_area`` |
 | ``number_input`` | ``number_input`` |
@@ -13,5 +13,7 @@
 | ``file_uploader`` | ``file_uploader`` |
 | ``data_editor`` | ``data_editor`` |
 
-:mod:`streamlet.generator` combines them side by side into the ``DeltaGenerator``.
+:mod:`streamlet.generator` combines them side by side into the ``DeltaGenerator``, with
+:mod:`streamlet.layout` (``form`` and ``form_submit_button``, as in Streamlit's ``FormMixin``) and the
+display commands of :mod:`streamlet.delta`. Each mixin bears the name of Streamlit's own.
 """

@@ -1,6 +1,7 @@
-"""Buttons: ``st.button``, ``st.form_submit_button`` and ``st.download_button``.
+"""Buttons: ``st.button`` and ``st.download_button``, and the press ``st.form_submit_button`` shares.
 
 A button is a trigger: true for the one run its click causes, then false again.
+``st.form_submit_button`` is :class:`..layout.FormMixin`'s, as in Streamlit.
 """
 from __future__ import annotations
 
@@ -28,18 +29,41 @@ class TriggerSerde:
 TRIGGER = TriggerSerde()
 
 
-class ButtonMixin(WidgetBase):
+@dataclass(frozen=True, slots=True)
+class ButtonLook:
+    """What a button shows besides its label; the page draws each of these."""
+
+    help: str | None
+    type: str
+    icon: str | None
+    icon_position: str
+    use_container_width: bool | None
+    width: Any
+    shortcut: str | None
+    wrap: bool | None
+
+    def fields(self) -> dict[str, Any]:
+        # ``kind``: ``type`` already names the element type in the tree.
+        return {"help": self.help, "kind": self.type, "icon": self.icon, "icon_position": self.icon_position,
+                "use_container_width": self.use_container_width, "width": self.width,
+                "shortcut": self.shortcut, "wrap": self.wrap}
+
+
+class ButtonBase(WidgetBase):
+    """What every button shares: ``st.button`` and ``st.form_submit_button`` (FormMixin's, as in Streamlit)."""
+
     def _trigger(self, kind: str, element_id: str, key: str | None, callback: Any, args: Any, kwargs: Any,
                  form_id: str, disabled: bool, element: dict[str, Any]) -> bool:
+        """Register a button (a trigger: true for one run) and add its element."""
         meta = WidgetMeta(id=element_id, type=kind, key=key, default=False, callback=callback,
                           args=tuple(args or ()), kwargs=dict(kwargs or {}), form_id=form_id, disabled=disabled,
                           trigger=True, deserialize=TRIGGER.deserialize, serialize=TRIGGER.serialize)
         return bool(self._register({"type": kind, **element, "disabled": disabled}, meta))
 
-    def _button(self, label: Any, key: Any, help: str | None, on_click: Callable[..., Any] | None,
-                args: tuple[Any, ...] | None, kwargs: dict[str, Any] | None, *, submitter: bool,
-                type: str, icon: str | None, disabled: bool, use_container_width: bool | None) -> bool:
-        key = to_key(key)
+    def _press(self, label: Any, key: str | None, on_click: Callable[..., Any] | None,
+               args: tuple[Any, ...] | None, kwargs: dict[str, Any] | None, *, submitter: bool, look: ButtonLook,
+               disabled: bool) -> bool:
+        """``st.button`` or ``st.form_submit_button``, in Streamlit's order of checks."""
         label = "" if label is None else str(label)
         on_click = validate_on_change_mode(on_click, (), "on_click")
         self._check_policies(key, on_click, writes_allowed=False, callback_rules=not submitter)
@@ -47,7 +71,7 @@ class ButtonMixin(WidgetBase):
         kind = "form_submit_button" if submitter else "button"
         element_id = compute_element_id(
             kind, key, key_as_main_identity=True, form_id=form_id if submitter else "",
-            root=self._root_name(), label=label, icon=icon, help=help, type=type,
+            root=self._root_name(), label=label, icon=look.icon, help=look.help, type=look.type,
         )
         if form_id and not submitter:
             raise StreamlitInvalidLayoutContextError(
@@ -59,30 +83,25 @@ class ButtonMixin(WidgetBase):
                 f"`st.form_submit_button()` must be used inside an `st.form()`.{FORM_DOCS_INFO}"
             )
         return self._trigger(kind, element_id, key, on_click, args, kwargs, form_id if submitter else "",
-                             disabled, {"label": label, "help": help, "kind": type, "icon": icon})
+                             disabled, {"label": label, **look.fields()})
 
+
+class ButtonMixin(ButtonBase):
     def button(self, label: str, key: Any = None, help: str | None = None,
                on_click: Callable[..., Any] | None = None, args: tuple[Any, ...] | None = None,
                kwargs: dict[str, Any] | None = None, *, type: str = "secondary", icon: str | None = None,
-               disabled: bool = False, use_container_width: bool | None = None, **_: Any) -> bool:
-        dg = self._target()
-        return dg._button(label, key, help, on_click, args, kwargs, submitter=False, type=type,
-                          icon=icon, disabled=disabled, use_container_width=use_container_width)
-
-    def form_submit_button(self, label: str = "Submit", help: str | None = None,
-                           on_click: Callable[..., Any] | None = None, args: tuple[Any, ...] | None = None,
-                           kwargs: dict[str, Any] | None = None, *, key: Any = None, type: str = "secondary",
-                           icon: str | None = None, disabled: bool = False,
-                           use_container_width: bool | None = None, **_: Any) -> bool:
-        dg = self._target()
-        key = to_key(key) or f"FormSubmitter:{dg.form_id}-{label}"
-        return dg._button(label, key, help, on_click, args, kwargs, submitter=True, type=type,
-                          icon=icon, disabled=disabled, use_container_width=use_container_width)
+               icon_position: str = "left", disabled: bool = False, use_container_width: bool | None = None,
+               width: Any = "content", shortcut: str | None = None, wrap: bool | None = None) -> bool:
+        look = ButtonLook(help, type, icon, icon_position, use_container_width, width, shortcut, wrap)
+        return self._target()._press(label, to_key(key), on_click, args, kwargs, submitter=False, look=look,
+                                     disabled=disabled)
 
     def download_button(self, label: str, data: Any, file_name: str | None = None, mime: str | None = None,
                         key: Any = None, help: str | None = None, on_click: Any = "rerun", args: Any = None,
                         kwargs: Any = None, *, type: str = "secondary", icon: str | None = None,
-                        disabled: bool = False, **_: Any) -> bool:
+                        icon_position: str = "left", disabled: bool = False,
+                        use_container_width: bool | None = None, width: Any = "content",
+                        shortcut: str | None = None, wrap: bool | None = None) -> bool:
         dg = self._target()
         key = to_key(key)
         label = "" if label is None else str(label)
@@ -96,6 +115,7 @@ class ButtonMixin(WidgetBase):
         # The page builds the file itself: text as text, bytes as base64 so binary files stay intact.
         text = data if isinstance(data, str) else None
         packed = base64.b64encode(bytes(data)).decode("ascii") if isinstance(data, (bytes, bytearray)) else None
+        look = ButtonLook(help, type, icon, icon_position, use_container_width, width, shortcut, wrap)
         return dg._trigger("download_button", element_id, key, callback, args, kwargs, "", disabled,
-                           {"label": label, "help": help, "kind": type, "icon": icon, "file_name": file_name,
-                            "mime": mime, "data": text, "data_base64": packed})
+                           {"label": label, **look.fields(), "file_name": file_name, "mime": mime, "data": text,
+                            "data_base64": packed})

@@ -21,7 +21,7 @@ class CheckboxSerde:
 
 class CheckboxMixin(WidgetBase):
     def _checkbox(self, kind: str, label: Any, value: bool, key: Any, help: str | None, on_change: Any,
-                  args: Any, kwargs: Any, disabled: bool, label_visibility: str) -> bool:
+                  args: Any, kwargs: Any, disabled: bool, label_visibility: str, width: Any, wrap: bool | None) -> bool:
         key = to_key(key)
         callback = self._policies(key, on_change, default=None if value is False else value)
         label = self._label(label, label_visibility)
@@ -30,18 +30,20 @@ class CheckboxMixin(WidgetBase):
         return bool(self._value_widget(
             kind, label, key, callback=callback, args=args, kwargs=kwargs, disabled=disabled, help=help,
             label_visibility=label_visibility, element_id=element_id, serde=CheckboxSerde(bool(value)),
-            fields={}))
+            fields={"width": width, "wrap": wrap}))
 
     def checkbox(self, label: str, value: bool = False, key: Any = None, help: str | None = None,
-                 on_change: Any = None, args: Any = None, kwargs: Any = None, *, disabled: bool = False,
-                 label_visibility: str = "visible", **_: Any) -> bool:
+                 on_change: Any = "rerun", args: Any = None, kwargs: Any = None, *, disabled: bool = False,
+                 label_visibility: str = "visible", width: Any = "content", wrap: bool | None = None,
+                 bind: Any = None, persist_state: Any = None) -> bool:
         dg = self._target()
         return dg._checkbox("checkbox", label, value, key, help, on_change, args, kwargs, disabled,
-                            label_visibility)
+                            label_visibility, width, wrap)
 
     def toggle(self, label: str, value: bool = False, key: Any = None, help: str | None = None,
-               on_change: Any = None, args: Any = None, kwargs: Any = None, *, disabled: bool = False,
-               label_visibility: str = "visible", **_: Any) -> bool:
+               on_change: Any = "rerun", args: Any = None, kwargs: Any = None, *, disabled: bool = False,
+               label_visibility: str = "visible", width: Any = "content", wrap: bool | None = None,
+               bind: Any = None, persist_state: Any = None) -> bool:
         dg = self._target()
         return dg._checkbox("toggle", label, value, key, help, on_change, args, kwargs, disabled,
-                            label_visibility)
+                            label_visibility, width, wrap)

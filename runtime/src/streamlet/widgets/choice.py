@@ -109,13 +109,16 @@ class SelectSliderSerde:
         return index_of(self.options, current)
 
 
-class ChoiceMixin(WidgetBase):
+class ChoiceBase(WidgetBase):
+    """What the choice widgets share; each command is in a mixin named as Streamlit's (``SelectboxMixin``, ...),
+    so a misspelt keyword raises the same TypeError text."""
+
     def _options_fields(self, options: list[Any], format_func: Callable[[Any], Any]) -> list[str]:
         return [str(format_func(o)) for o in options]
 
     def _single_choice(self, kind: str, label: Any, options: Any, index: int | None, format_func: Any, key: Any,
                        help: str | None, on_change: Any, args: Any, kwargs: Any, disabled: bool,
-                       label_visibility: str, extra: dict[str, Any]) -> Any:
+                       label_visibility: str, extra: dict[str, Any], look: dict[str, Any]) -> Any:
         key = to_key(key)
         callback = self._policies(key, on_change, default=None if index == 0 else index)
         label = self._label(label, label_visibility)
@@ -149,29 +152,43 @@ class ChoiceMixin(WidgetBase):
         return self._value_widget(
             kind, label, key, callback=callback, args=args, kwargs=kwargs, disabled=disabled, help=help,
             label_visibility=label_visibility, element_id=element_id,
-            serde=SingleChoiceSerde(opts, default, format_func), fields={"options": formatted, **extra},
+            serde=SingleChoiceSerde(opts, default, format_func), fields={"options": formatted, **extra, **look},
             format_func=format_func, after=sync_with_options)
 
-    def selectbox(self, label: str, options: Any, index: int | None = 0, format_func: Callable[[Any], Any] = str,
-                  key: Any = None, help: str | None = None, on_change: Any = None, args: Any = None,
-                  kwargs: Any = None, *, placeholder: str | None = None, disabled: bool = False,
-                  label_visibility: str = "visible", accept_new_options: bool = False, **_: Any) -> Any:
-        dg = self._target()
-        return dg._single_choice("selectbox", label, options, index, format_func, key, help, on_change, args,
-                                 kwargs, disabled, label_visibility, {"placeholder": placeholder})
 
+class SelectboxMixin(ChoiceBase):
+    def selectbox(self, label: str, options: Any, index: int | None = 0, format_func: Callable[[Any], Any] = str,
+                  key: Any = None, help: str | None = None, on_change: Any = "rerun", args: Any = None,
+                  kwargs: Any = None, *, placeholder: str | None = None, disabled: bool = False,
+                  required: bool = False, label_visibility: str = "visible", icon: str | None = None,
+                  accept_new_options: bool = False, filter_mode: Any = "fuzzy", width: Any = "stretch",
+                  bind: Any = None, persist_state: Any = None) -> Any:
+        dg = self._target()
+        look = {"required": required, "icon": icon, "accept_new_options": accept_new_options,
+                "filter_mode": filter_mode, "width": width}
+        return dg._single_choice("selectbox", label, options, index, format_func, key, help, on_change, args,
+                                 kwargs, disabled, label_visibility, {"placeholder": placeholder}, look)
+
+
+class RadioMixin(ChoiceBase):
     def radio(self, label: str, options: Any, index: int | None = 0, format_func: Callable[[Any], Any] = str,
-              key: Any = None, help: str | None = None, on_change: Any = None, args: Any = None,
+              key: Any = None, help: str | None = None, on_change: Any = "rerun", args: Any = None,
               kwargs: Any = None, *, disabled: bool = False, horizontal: bool = False, captions: Any = None,
-              label_visibility: str = "visible", **_: Any) -> Any:
+              label_visibility: str = "visible", width: Any = "content", bind: Any = None,
+              persist_state: Any = None) -> Any:
         dg = self._target()
         return dg._single_choice("radio", label, options, index, format_func, key, help, on_change, args, kwargs,
-                                 disabled, label_visibility, {"horizontal": horizontal, "captions": captions})
+                                 disabled, label_visibility, {"horizontal": horizontal, "captions": captions},
+                                 {"width": width})
 
+
+class MultiSelectMixin(ChoiceBase):
     def multiselect(self, label: str, options: Any, default: Any = None, format_func: Callable[[Any], Any] = str,
-                    key: Any = None, help: str | None = None, on_change: Any = None, args: Any = None,
+                    key: Any = None, help: str | None = None, on_change: Any = "rerun", args: Any = None,
                     kwargs: Any = None, *, max_selections: int | None = None, placeholder: str | None = None,
-                    disabled: bool = False, label_visibility: str = "visible", **_: Any) -> list[Any]:
+                    disabled: bool = False, label_visibility: str = "visible", accept_new_options: bool = False,
+                    filter_mode: Any = "fuzzy", select_all: bool | int = 1000, width: Any = "stretch",
+                    wrap: bool | None = None, bind: Any = None, persist_state: Any = None) -> list[Any]:
         dg = self._target()
         key = to_key(key)
         callback = dg._policies(key, on_change, default=default)
@@ -206,13 +223,18 @@ class ChoiceMixin(WidgetBase):
             "multiselect", label, key, callback=callback, args=args, kwargs=kwargs, disabled=disabled, help=help,
             label_visibility=label_visibility, element_id=element_id,
             serde=MultiSelectSerde(opts, defaults),
-            fields={"options": formatted, "max_selections": max_selections, "placeholder": placeholder},
+            fields={"options": formatted, "max_selections": max_selections, "placeholder": placeholder,
+                    "accept_new_options": accept_new_options, "filter_mode": filter_mode, "select_all": select_all,
+                    "width": width, "wrap": wrap},
             format_func=format_func, after=check)
 
+
+class SelectSliderMixin(ChoiceBase):
     def select_slider(self, label: str, options: Any = (), value: Any = None,
                       format_func: Callable[[Any], Any] = str, key: Any = None, help: str | None = None,
-                      on_change: Any = None, args: Any = None, kwargs: Any = None, disabled: bool = False,
-                      label_visibility: str = "visible", **_: Any) -> Any:
+                      on_change: Any = "rerun", args: Any = None, kwargs: Any = None, *, disabled: bool = False,
+                      label_visibility: str = "visible", width: Any = "stretch", bind: Any = None,
+                      persist_state: Any = None) -> Any:
         dg = self._target()
         key = to_key(key)
         callback = dg._policies(key, on_change, default=value)
@@ -239,5 +261,6 @@ class ChoiceMixin(WidgetBase):
         return dg._value_widget(
             "select_slider", label, key, callback=callback, args=args, kwargs=kwargs, disabled=disabled, help=help,
             label_visibility=label_visibility, element_id=element_id,
-            serde=SelectSliderSerde(opts, indices, is_range), fields={"options": formatted, "is_range": is_range},
+            serde=SelectSliderSerde(opts, indices, is_range),
+            fields={"options": formatted, "is_range": is_range, "width": width},
             format_func=format_func)

@@ -25,8 +25,9 @@ class ColorSerde:
 
 class ColorPickerMixin(WidgetBase):
     def color_picker(self, label: str, value: str | None = None, key: Any = None, help: str | None = None,
-                     on_change: Any = None, args: Any = None, kwargs: Any = None, *, disabled: bool = False,
-                     label_visibility: str = "visible", **_: Any) -> str:
+                     on_change: Any = "rerun", args: Any = None, kwargs: Any = None, *, disabled: bool = False,
+                     label_visibility: str = "visible", width: Any = "content", bind: Any = None,
+                     persist_state: Any = None) -> str:
         dg = self._target()
         key = to_key(key)
         callback = dg._policies(key, on_change, default=value)
@@ -43,4 +44,5 @@ class ColorPickerMixin(WidgetBase):
                                         "'#00FFAA' or '#000'.")
         return dg._value_widget(  # type: ignore[no-any-return]
             "color_picker", label, key, callback=callback, args=args, kwargs=kwargs, disabled=disabled, help=help,
-            label_visibility=label_visibility, element_id=element_id, serde=ColorSerde(value), fields={})
+            label_visibility=label_visibility, element_id=element_id, serde=ColorSerde(value),
+            fields={"width": width})

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import difflib
+import json
 from dataclasses import dataclass
 from typing import Any
 
@@ -104,11 +105,17 @@ class DataEditorSerde:
         return _apply(self.columns, self.rows, edits)
 
 
+def _plain(value: Any) -> Any:
+    """``column_config`` as the page can read it: JSON values, anything else as its text."""
+    return None if value is None else json.loads(json.dumps(value, default=str))
+
+
 class DataEditorMixin(WidgetBase):
-    def data_editor(self, data: Any, *, width: Any = None, height: Any = None, use_container_width: Any = None,
-                    hide_index: bool | None = None, column_order: Any = None, column_config: Any = None,
-                    num_rows: str = "fixed", disabled: Any = False, key: Any = None, on_change: Any = None,
-                    args: Any = None, kwargs: Any = None, **_: Any) -> Any:
+    def data_editor(self, data: Any, *, width: Any = "stretch", height: Any = "auto",
+                    use_container_width: bool | None = None, hide_index: bool | None = None, column_order: Any = None,
+                    column_config: Any = None, num_rows: str = "fixed", disabled: Any = False, key: Any = None,
+                    on_change: Any = "rerun", args: Any = None, kwargs: Any = None, row_height: int | None = None,
+                    placeholder: str | None = None, alt: str | None = None) -> Any:
         dg = self._target()
         key = to_key(key)
         callback = dg._policies(key, on_change, writes_allowed=False)
@@ -119,6 +126,11 @@ class DataEditorMixin(WidgetBase):
         edits = dg._value_widget(
             "data_editor", "", key, callback=callback, args=args, kwargs=kwargs, disabled=disabled is True,
             help=None, label_visibility="visible", element_id=element_id,
-            serde=DataEditorSerde(columns, rows), fields={"columns": columns, "rows": rows, "num_rows": num_rows, "shape": shape,
-                    "disabled_columns": disabled if isinstance(disabled, list) else None})
+            serde=DataEditorSerde(columns, rows),
+            fields={"columns": columns, "rows": rows, "num_rows": num_rows, "shape": shape,
+                    "disabled_columns": None if isinstance(disabled, bool) else [str(c) for c in disabled],
+                    "width": width, "height": height, "use_container_width": use_container_width,
+                    "hide_index": hide_index, "row_height": row_height, "placeholder": placeholder, "alt": alt,
+                    "column_order": None if column_order is None else [str(c) for c in column_order],
+                    "column_config": _plain(column_config)})
         return _shape(columns, _apply(columns, rows, edits), shape)

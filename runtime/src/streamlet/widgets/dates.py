@@ -182,11 +182,14 @@ class TimeSpec:
         return value.strftime(self.wire_format)  # type: ignore[no-any-return]
 
 
-class DateTimeMixin(WidgetBase):
+class TimeWidgetsMixin(WidgetBase):
+    """Named as Streamlit's, so a misspelt keyword raises the same TypeError text."""
+
     def date_input(self, label: str, value: Any = "today", min_value: Any = None, max_value: Any = None,
-                   key: Any = None, help: str | None = None, on_change: Any = None, args: Any = None,
-                   kwargs: Any = None, *, format: str = "YYYY/MM/DD", disabled: bool = False,
-                   label_visibility: str = "visible", **_: Any) -> Any:
+                   key: Any = None, help: str | None = None, on_change: Any = "rerun", args: Any = None,
+                   kwargs: Any = None, *, format: str = "YYYY/MM/DD", disabled: bool = False, required: bool = False,
+                   label_visibility: str = "visible", width: Any = "stretch", bind: Any = None,
+                   persist_state: Any = None) -> Any:
         dg = self._target()
         key = to_key(key)
         callback = dg._policies(key, on_change, default=value if value != "today" else None)
@@ -200,12 +203,14 @@ class DateTimeMixin(WidgetBase):
         spec = DateSpec.from_raw(value, min_value, max_value)
         return dg._value_widget(
             "date_input", label, key, callback=callback, args=args, kwargs=kwargs, disabled=disabled, help=help,
-            label_visibility=label_visibility, element_id=element_id, serde=spec, fields={"min": spec.min.isoformat(), "max": spec.max.isoformat(),
-                                              "is_range": spec.is_range, "format": format})
+            label_visibility=label_visibility, element_id=element_id, serde=spec,
+            fields={"min": spec.min.isoformat(), "max": spec.max.isoformat(), "is_range": spec.is_range,
+                    "format": format, "required": required, "width": width})
 
     def time_input(self, label: str, value: Any = "now", key: Any = None, help: str | None = None,
-                   on_change: Any = None, args: Any = None, kwargs: Any = None, *, disabled: bool = False,
-                   label_visibility: str = "visible", step: Any = timedelta(minutes=15), **_: Any) -> Any:
+                   on_change: Any = "rerun", args: Any = None, kwargs: Any = None, *, disabled: bool = False,
+                   required: bool = False, label_visibility: str = "visible", step: Any = timedelta(minutes=15),
+                   format: str = "24h", width: Any = "stretch", bind: Any = None, persist_state: Any = None) -> Any:
         dg = self._target()
         key = to_key(key)
         callback = dg._policies(key, on_change, default=value if value != "now" else None)
@@ -218,5 +223,6 @@ class DateTimeMixin(WidgetBase):
         spec = TimeSpec.from_raw(value, step)
         return dg._value_widget(
             "time_input", label, key, callback=callback, args=args, kwargs=kwargs, disabled=disabled, help=help,
-            label_visibility=label_visibility, element_id=element_id, serde=spec, fields={"step": spec.step_seconds})
+            label_visibility=label_visibility, element_id=element_id, serde=spec,
+            fields={"step": spec.step_seconds, "time_format": format, "required": required, "width": width})
 

@@ -23,8 +23,9 @@ class FileUploaderSerde:
 
 class FileUploaderMixin(WidgetBase):
     def file_uploader(self, label: str, type: Any = None, accept_multiple_files: bool = False, key: Any = None,
-                      help: str | None = None, on_change: Any = None, args: Any = None, kwargs: Any = None, *,
-                      disabled: bool = False, label_visibility: str = "visible", **_: Any) -> Any:
+                      help: str | None = None, on_change: Any = "rerun", args: Any = None, kwargs: Any = None, *,
+                      max_upload_size: int | None = None, disabled: bool = False, label_visibility: str = "visible",
+                      width: Any = "stretch") -> Any:
         dg = self._target()
         key = to_key(key)
         callback = dg._policies(key, on_change, writes_allowed=False)
@@ -36,4 +37,6 @@ class FileUploaderMixin(WidgetBase):
         return dg._value_widget(
             "file_uploader", label, key, callback=callback, args=args, kwargs=kwargs, disabled=disabled, help=help,
             label_visibility=label_visibility, element_id=element_id,
-            serde=FileUploaderSerde(bool(accept_multiple_files)), fields={"accept": types, "multiple": bool(accept_multiple_files)})
+            serde=FileUploaderSerde(bool(accept_multiple_files)),
+            fields={"accept": types, "multiple": bool(accept_multiple_files), "max_upload_size": max_upload_size,
+                    "width": width})

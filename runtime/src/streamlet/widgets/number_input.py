@@ -137,9 +137,10 @@ def _check_number_args(min_value: Any, max_value: Any, value: Any, step: Any, fo
 class NumberInputMixin(WidgetBase):
     def number_input(self, label: str, min_value: Any = None, max_value: Any = None, value: Any = "min",
                      step: Any = None, format: str | None = None, key: Any = None, help: str | None = None,
-                     on_change: Any = None, args: Any = None, kwargs: Any = None, *,
-                     placeholder: str | None = None, disabled: bool = False, label_visibility: str = "visible",
-                     **_: Any) -> Any:
+                     on_change: Any = "rerun", args: Any = None, kwargs: Any = None, *,
+                     placeholder: str | None = None, disabled: bool = False, required: bool = False,
+                     label_visibility: str = "visible", icon: str | None = None, width: Any = "stretch",
+                     bind: Any = None, persist_state: Any = None) -> Any:
         dg = self._target()
         key = to_key(key)
         callback = dg._policies(key, on_change, default=value if value != "min" else None)
@@ -166,4 +167,5 @@ class NumberInputMixin(WidgetBase):
             "number_input", label, key, callback=callback, args=args, kwargs=kwargs, disabled=disabled, help=help,
             label_visibility=label_visibility, element_id=element_id, serde=spec, after=reset_out_of_range if has_min or has_max else None,
             fields={"min": min_value, "max": max_value, "step": step, "format": number_format,
-                    "data_type": "int" if all_ints else "float", "placeholder": placeholder})
+                    "data_type": "int" if all_ints else "float", "placeholder": placeholder,
+                    "required": required, "icon": icon, "width": width})

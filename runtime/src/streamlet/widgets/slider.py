@@ -223,9 +223,9 @@ def _check_slider_args(min_value: Any, max_value: Any, value: Any, step: Any, fo
 
 class SliderMixin(WidgetBase):
     def slider(self, label: str, min_value: Any = None, max_value: Any = None, value: Any = None, step: Any = None,
-               format: str | None = None, key: Any = None, help: str | None = None, on_change: Any = None,
+               format: str | None = None, key: Any = None, help: str | None = None, on_change: Any = "rerun",
                args: Any = None, kwargs: Any = None, *, disabled: bool = False, label_visibility: str = "visible",
-               **_: Any) -> Any:
+               width: Any = "stretch", bind: Any = None, persist_state: Any = None) -> Any:
         dg = self._target()
         key = to_key(key)
         callback = dg._policies(key, on_change, default=value)
@@ -249,5 +249,6 @@ class SliderMixin(WidgetBase):
 
         return dg._value_widget(
             "slider", label, key, callback=callback, args=args, kwargs=kwargs, disabled=disabled, help=help,
-            label_visibility=label_visibility, element_id=element_id, serde=spec, fields=spec.fields(), after=check)
+            label_visibility=label_visibility, element_id=element_id, serde=spec,
+            fields={**spec.fields(), "width": width}, after=check)
 

@@ -8,7 +8,7 @@ from ..errors import StreamlitValueError
 from ..widget_meta import compute_element_id
 from .base import WidgetBase, to_key
 
-TEXT_INPUT_TYPES = ("default", "password")
+TEXT_INPUT_TYPES = ("default", "password", "email", "url", "phone", "search")
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,10 +26,12 @@ class TextSerde:
         return value
 
 
-class TextMixin(WidgetBase):
+class TextWidgetsMixin(WidgetBase):
+    """Named as Streamlit's, so a misspelt keyword raises the same TypeError text."""
+
     def _text(self, kind: str, label: Any, value: Any, max_chars: int | None, key: Any, help: str | None,
               on_change: Any, args: Any, kwargs: Any, placeholder: str | None, disabled: bool,
-              label_visibility: str, type: str = "default") -> str | None:
+              label_visibility: str, look: dict[str, Any], type: str = "default") -> str | None:
         key = to_key(key)
         if kind == "text_input" and type not in TEXT_INPUT_TYPES:
             raise StreamlitValueError("type", [repr(t) for t in TEXT_INPUT_TYPES])
@@ -41,7 +43,7 @@ class TextMixin(WidgetBase):
             label=label, value=value, max_chars=max_chars, type=type, help=help, placeholder=str(placeholder))
         if key is not None and self._state_says_none(key):
             value = None
-        fields = {"placeholder": placeholder, "max_chars": max_chars}
+        fields = {"placeholder": placeholder, "max_chars": max_chars, **look}
         if kind == "text_input":
             fields["input_type"] = type
         return self._value_widget(  # type: ignore[no-any-return]
@@ -51,16 +53,22 @@ class TextMixin(WidgetBase):
 
     def text_input(self, label: str, value: Any = "", max_chars: int | None = None, key: Any = None,
                    type: str = "default", help: str | None = None, autocomplete: str | None = None,
-                   on_change: Any = None, args: Any = None, kwargs: Any = None, *, placeholder: str | None = None,
-                   disabled: bool = False, label_visibility: str = "visible", **_: Any) -> str | None:
+                   on_change: Any = "rerun", args: Any = None, kwargs: Any = None, *, placeholder: str | None = None,
+                   disabled: bool = False, required: bool = False, label_visibility: str = "visible",
+                   icon: str | None = None, validate: Any = None, live: Any = False, width: Any = "stretch",
+                   bind: Any = None, persist_state: Any = None) -> str | None:
         dg = self._target()
+        look = {"autocomplete": autocomplete, "required": required, "icon": icon, "validate": validate, "live": live,
+                "width": width}
         return dg._text("text_input", label, value, max_chars, key, help, on_change, args, kwargs, placeholder,
-                        disabled, label_visibility, type)
+                        disabled, label_visibility, look, type)
 
     def text_area(self, label: str, value: Any = "", height: Any = None, max_chars: int | None = None,
-                  key: Any = None, help: str | None = None, on_change: Any = None, args: Any = None,
+                  key: Any = None, help: str | None = None, on_change: Any = "rerun", args: Any = None,
                   kwargs: Any = None, *, placeholder: str | None = None, disabled: bool = False,
-                  label_visibility: str = "visible", **_: Any) -> str | None:
+                  required: bool = False, label_visibility: str = "visible", width: Any = "stretch",
+                  bind: Any = None, persist_state: Any = None) -> str | None:
         dg = self._target()
+        look = {"height": height, "required": required, "width": width}
         return dg._text("text_area", label, value, max_chars, key, help, on_change, args, kwargs, placeholder,
-                        disabled, label_visibility)
+                        disabled, label_visibility, look)
