@@ -41,9 +41,14 @@ def generator_methods() -> list[str]:
     return [name for name in implemented() if callable(getattr(DeltaGenerator, name, None))]
 
 
+def default_text(value: Any) -> str:
+    """A default as text; a module by its name only (``st.help``'s default is the streamlit module)."""
+    return f"<module {value.__name__!r}>" if inspect.ismodule(value) else repr(value)
+
+
 def describe(func: Any) -> dict[str, Any]:
     """A signature as comparable data, and what a misspelt keyword raises."""
-    params = [[p.name, p.kind.name, None if p.default is inspect.Parameter.empty else repr(p.default)]
+    params = [[p.name, p.kind.name, None if p.default is inspect.Parameter.empty else default_text(p.default)]
               for p in inspect.signature(func).parameters.values()]
     try:
         func(**{MISSPELT: 1})
@@ -58,8 +63,11 @@ import inspect, json, sys
 import streamlit as st
 names, methods, misspelt = json.loads(sys.stdin.read())
 
+def default_text(value):
+    return f"<module {value.__name__!r}>" if inspect.ismodule(value) else repr(value)
+
 def describe(func):
-    params = [[p.name, p.kind.name, None if p.default is inspect.Parameter.empty else repr(p.default)]
+    params = [[p.name, p.kind.name, None if p.default is inspect.Parameter.empty else default_text(p.default)]
               for p in inspect.signature(func).parameters.values()]
     try:
         func(**{misspelt: 1})

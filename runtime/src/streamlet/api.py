@@ -43,6 +43,7 @@ info = _main.info
 success = _main.success
 exception = _main.exception
 write = _main.write
+help = _main.help
 button = _main.button
 form_submit_button = _main.form_submit_button
 download_button = _main.download_button

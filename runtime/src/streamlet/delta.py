@@ -10,13 +10,19 @@ a misspelt keyword raises Python's TypeError with Streamlit's words
 from __future__ import annotations
 
 import json
+import sys
 import textwrap
+import types
 from typing import Any, Self
 
 from . import context
 from .elements import Block, exception_element
 from .errors import StreamlitAPIException, StreamlitInvalidParameterTypeError, StreamlitValueError
-from .write import write as write_elements
+from .write import help_node, write as write_elements
+
+
+STREAMLIT_MODULE = types.ModuleType("streamlit")
+"""``st.help()``'s default: stands for the module a script imports as ``streamlit`` while it runs."""
 
 
 class DeltaGeneratorBase:
@@ -193,3 +199,14 @@ class ExceptionMixin(DeltaGeneratorBase):
 class WriteMixin(DeltaGeneratorBase):
     def write(self, *args: Any, unsafe_allow_html: bool = False) -> None:
         write_elements(self, args, unsafe_allow_html)
+
+
+class HelpMixin(DeltaGeneratorBase):
+    def help(self, obj: Any = STREAMLIT_MODULE, *, width: Any = "stretch") -> None:
+        """An object's name, type and docstring (``st.write`` uses it for functions, classes, modules).
+
+        With no object, the help of ``streamlit`` itself, as in Streamlit.
+        """
+        if obj is STREAMLIT_MODULE:
+            obj = sys.modules.get("streamlit", obj)
+        self._add_node({**help_node(obj), "width": width})

@@ -10,6 +10,7 @@ from .delta import (
     CodeMixin,
     ExceptionMixin,
     HeadingMixin,
+    HelpMixin,
     JsonMixin,
     MarkdownMixin,
     TextMixin,
@@ -52,6 +53,7 @@ class DeltaGenerator(
     AlertMixin,
     ExceptionMixin,
     WriteMixin,
+    HelpMixin,
 ):
     """Receives ``st.*`` commands and adds their elements to a block of the tree."""
 

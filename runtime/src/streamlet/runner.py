@@ -125,6 +125,7 @@ class Session:
         """One pass; True when the script asked for a rerun."""
         state = self.state
         previous = context.activate(ctx)
+        state.drawn = (ctx.widget_ids_this_run, ctx.form_ids_this_run)
         rerun = premature_stop = exited = False
         ok = True
         try:
@@ -171,6 +172,7 @@ class Session:
                 if not rerun:
                     state.remove_stale_widgets(ctx.widget_ids_this_run)
         finally:
+            state.drawn = None
             context.activate(previous)
         return rerun
 

@@ -16,7 +16,6 @@ from copy import deepcopy
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import context
 from .errors import (
     StreamlitAPIException,
     StreamlitValueError,
@@ -49,6 +48,9 @@ class SessionState:
     meta: dict[str, WidgetMeta] = field(default_factory=dict)
     warned_default: bool = False
     """Streamlit logs the "default value plus Session State" warning once; so do we, per session."""
+    drawn: tuple[set[str], set[str]] | None = None
+    """While a script runs: the ids of the widgets and the keys of the forms it has drawn so far
+    (the runner's sets); their keys can no longer be assigned in this run."""
 
     # -- the mapping -------------------------------------------------------
     def widget_id(self, key: str) -> str:
@@ -74,6 +76,10 @@ class SessionState:
         except KeyError:
             return False
         return True
+
+    def widget_meta(self, widget_id: str) -> WidgetMeta | None:
+        """What the widget with this id registered when it last ran, or None."""
+        return self.meta.get(widget_id)
 
     def lookup(self, key: str) -> Any:
         """``self[key]`` without the friendly message: a bare KeyError when the key is missing (cheap)."""
@@ -104,10 +110,9 @@ class SessionState:
         raise KeyError
 
     def __setitem__(self, key: str, value: Any) -> None:
-        ctx = context.current()
-        if ctx is not None:
-            wid = self.key_to_id.get(key)
-            if wid in ctx.widget_ids_this_run or key in ctx.form_ids_this_run:
+        if self.drawn is not None:
+            widgets, forms = self.drawn
+            if self.key_to_id.get(key) in widgets or key in forms:
                 raise StreamlitWidgetAlreadyInstantiatedError(key)
         self.new_user[key] = value
 

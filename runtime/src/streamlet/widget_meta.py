@@ -9,8 +9,6 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import context
-from .errors import StreamlitDuplicateElementId, StreamlitDuplicateElementKey
 
 ID_PREFIX = "$$ID"
 _ID_CACHE: dict[str, str] = {}
@@ -57,7 +55,7 @@ def _hashable_text(value: Any) -> str:
     return repr(value)
 
 
-def compute_element_id(
+def element_id_of(
     element_type: str,
     user_key: str | None,
     *,
@@ -66,7 +64,7 @@ def compute_element_id(
     root: str = "main",
     **kwargs: Any,
 ) -> str:
-    """A stable id from the element's type, key and identifying arguments; registered for the run.
+    """A stable id from the element's type, key and identifying arguments.
 
     With a user key and ``key_as_main_identity``, only the key (and the named
     arguments) identify the widget, so changing its label keeps its value.
@@ -85,13 +83,4 @@ def compute_element_id(
         if len(_ID_CACHE) > 4096:
             _ID_CACHE.clear()
         _ID_CACHE[text] = element_id
-    ctx = context.current()
-    if ctx is not None:
-        if user_key is not None:
-            if user_key in ctx.keys_this_run:
-                raise StreamlitDuplicateElementKey(user_key)
-            ctx.keys_this_run.add(user_key)
-        if element_id in ctx.element_ids_this_run:
-            raise StreamlitDuplicateElementId(element_type)
-        ctx.element_ids_this_run.add(element_id)
     return element_id

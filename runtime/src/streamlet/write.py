@@ -61,10 +61,11 @@ def _is_json_like(value: Any) -> bool:
     return isinstance(value, tuple) and callable(getattr(value, "_asdict", None))
 
 
-def help_element(dg: Any, value: Any) -> None:
+def help_node(value: Any) -> dict[str, Any]:
+    """What ``st.help`` shows of an object: its name, its type and its docstring."""
     name = getattr(value, "__qualname__", None) or getattr(value, "__name__", None) or type(value).__name__
     doc = inspect.getdoc(value) or ""
-    dg._add("help", name=str(name), value_type=type(value).__name__, doc=doc)
+    return {"type": "help", "name": str(name), "value_type": type(value).__name__, "doc": doc}
 
 
 def write(dg: Any, args: tuple[Any, ...], unsafe_allow_html: bool) -> None:
@@ -94,12 +95,12 @@ def write(dg: Any, args: tuple[Any, ...], unsafe_allow_html: bool) -> None:
             dg.markdown(arg.getvalue())
         elif isinstance(arg, _HELP_TYPES) or dataclasses.is_dataclass(arg) or inspect.isclass(arg):
             flush()
-            help_element(dg, arg)
+            dg.help(arg)
         else:
             text = str(arg)
             if _MEM_ADDRESS.match(text):
                 flush()
-                help_element(dg, arg)
+                dg.help(arg)
             else:
                 buffer.append(as_inline_code(text))
     flush()

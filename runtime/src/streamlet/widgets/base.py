@@ -11,15 +11,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, Protocol
 
+from .. import context
 from ..delta import DeltaGeneratorBase
 from ..errors import (
     StreamlitAPIException,
+    StreamlitDuplicateElementId,
+    StreamlitDuplicateElementKey,
     StreamlitInvalidFormCallbackError,
     StreamlitValueAssignmentNotAllowedError,
     StreamlitValueError,
 )
 from ..state import require_valid_user_key
-from ..widget_meta import WidgetMeta
+from ..widget_meta import WidgetMeta, element_id_of
 
 FORM_DOCS_INFO = (
     "\n\nFor more information, refer to the\n"
@@ -61,6 +64,24 @@ def validate_on_change_mode(callback: Any, supported: tuple[str, ...], param: st
 
 def to_key(key: Any) -> str | None:
     return None if key is None else str(key)
+
+
+def compute_element_id(element_type: str, user_key: str | None, **identity: Any) -> str:
+    """The widget's id (see :func:`..widget_meta.element_id_of`), registered for this run.
+
+    A key or an id met twice in one run is Streamlit's duplicate error.
+    """
+    element_id = element_id_of(element_type, user_key, **identity)
+    ctx = context.current()
+    if ctx is not None:
+        if user_key is not None:
+            if user_key in ctx.keys_this_run:
+                raise StreamlitDuplicateElementKey(user_key)
+            ctx.keys_this_run.add(user_key)
+        if element_id in ctx.element_ids_this_run:
+            raise StreamlitDuplicateElementId(element_type)
+        ctx.element_ids_this_run.add(element_id)
+    return element_id
 
 
 class WidgetBase(DeltaGeneratorBase):

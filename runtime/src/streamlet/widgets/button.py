@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..errors import StreamlitInvalidLayoutContextError
-from ..widget_meta import WidgetMeta, compute_element_id
-from .base import FORM_DOCS_INFO, WidgetBase, to_key, validate_on_change_mode
+from ..widget_meta import WidgetMeta
+from .base import FORM_DOCS_INFO, WidgetBase, compute_element_id, to_key, validate_on_change_mode
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,8 +19,7 @@ from ..errors import (
     StreamlitValueError,
     StreamlitValueOutOfRangeError,
 )
-from ..widget_meta import compute_element_id
-from .base import WidgetBase, to_key
+from .base import WidgetBase, compute_element_id, to_key
 
 
 def as_options(options: Any) -> list[Any]:

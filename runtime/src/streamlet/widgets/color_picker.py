@@ -6,8 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..errors import StreamlitAPIException, StreamlitInvalidParameterTypeError
-from ..widget_meta import compute_element_id
-from .base import WidgetBase, to_key
+from .base import WidgetBase, compute_element_id, to_key
 
 _HEX = re.compile(r"^#(?:[0-9a-fA-F]{3}){1,2}$")
 

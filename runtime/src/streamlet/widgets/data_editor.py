@@ -7,8 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..errors import StreamlitUnsupportedError
-from ..widget_meta import compute_element_id
-from .base import WidgetBase, to_key
+from .base import WidgetBase, compute_element_id, to_key
 
 PANDAS_NEEDED = ("st.data_editor gets a {kind} here, which needs pandas; live examples run without pandas. "
                  "Pass a list of dicts or a dict of lists instead.")

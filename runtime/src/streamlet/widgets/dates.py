@@ -17,8 +17,7 @@ from ..errors import (
     StreamlitValueBelowMinError,
     StreamlitValueOutOfRangeError,
 )
-from ..widget_meta import compute_element_id
-from .base import WidgetBase, to_key
+from .base import WidgetBase, compute_element_id, to_key
 
 
 def adjust_years(day: date, years: int) -> date:

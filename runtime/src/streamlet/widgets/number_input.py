@@ -15,8 +15,7 @@ from ..errors import (
     StreamlitValueBelowMinError,
 )
 from ..memo import by_arguments
-from ..widget_meta import compute_element_id
-from .base import WidgetBase, to_key
+from .base import WidgetBase, compute_element_id, to_key
 
 MAX_SAFE_INTEGER = (1 << 53) - 1
 MIN_SAFE_INTEGER = -MAX_SAFE_INTEGER

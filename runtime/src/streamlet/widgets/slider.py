@@ -20,8 +20,7 @@ from ..errors import (
     StreamlitValueError,
 )
 from ..memo import by_arguments
-from ..widget_meta import compute_element_id
-from .base import WidgetBase, to_key
+from .base import WidgetBase, compute_element_id, to_key
 
 SCALARS = (Integral, Real, date, time, datetime)
 SLIDER_IDENTITY = frozenset({"min_value", "max_value", "step"})

@@ -5,8 +5,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..errors import StreamlitValueError
-from ..widget_meta import compute_element_id
-from .base import WidgetBase, to_key
+from .base import WidgetBase, compute_element_id, to_key
 
 TEXT_INPUT_TYPES = ("default", "password", "email", "url", "phone", "search")
 
