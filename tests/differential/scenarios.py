@@ -846,3 +846,72 @@ scenario("no-spurious-callback-after-key-preset-from-apptest", """
     st.write(st.session_state.log)
 """, [set_state("n", 3), set_state("s", "b")], [set_state("show", True)], RERUN, RERUN,
     set_value("number_input", 4), [set_state("show", False)], [set_state("show", True)], RERUN)
+
+scenario("preset-every-widget-without-value", """
+    import datetime
+    presets = {"cb": True, "tg": True, "ti": "typed", "ta": "long text", "ni": 7, "nf": 2.5, "sl": 42,
+               "slr": (10, 20), "ss": "c", "sb": "y", "ra": "z", "ms": ["q"], "cp": "#123456",
+               "di": datetime.date(2020, 5, 17), "tm": datetime.time(13, 37)}
+    for k, v in presets.items():
+        if k not in st.session_state:
+            st.session_state[k] = v
+    got = [st.checkbox("cb", key="cb"), st.toggle("tg", key="tg"), st.text_input("ti", key="ti"),
+           st.text_area("ta", key="ta"), st.number_input("ni", key="ni"),
+           st.number_input("nf", min_value=0.0, key="nf"), st.slider("sl", key="sl"), st.slider("slr", key="slr"),
+           st.select_slider("ss", ["a", "b", "c", "d"], key="ss"), st.selectbox("sb", ["x", "y"], key="sb"),
+           st.radio("ra", ["w", "z"], key="ra"), st.multiselect("ms", ["p", "q"], key="ms"),
+           st.color_picker("cp", key="cp"), st.date_input("di", key="di"), st.time_input("tm", key="tm")]
+    st.write(repr(got))
+""", RERUN, [set_value("checkbox", False), set_value("number_input", 8, key="ni"),
+             set_value("time_input", time("14:00:00"))], RERUN)
+
+scenario("preset-every-widget-with-value", """
+    import datetime
+    presets = {"cb": True, "ti": "typed", "ni": 7, "sl": 42, "slr": (10, 20), "ss": "c", "ssr": ("b", "d"),
+               "sb": "y", "ra": "z", "ms": ["q"], "cp": "#123456", "di": datetime.date(2020, 5, 17),
+               "dir": (datetime.date(2020, 5, 1), datetime.date(2020, 5, 9)), "tm": datetime.time(13, 37)}
+    for k, v in presets.items():
+        if k not in st.session_state:
+            st.session_state[k] = v
+    got = [st.checkbox("cb", False, key="cb"), st.text_input("ti", "v", key="ti"),
+           st.number_input("ni", value=3, key="ni"), st.slider("sl", 0, 100, 5, key="sl"),
+           st.slider("slr", 0, 100, (1, 2), key="slr"),
+           st.select_slider("ss", ["a", "b", "c", "d"], value="a", key="ss"),
+           st.select_slider("ssr", ["a", "b", "c", "d"], value=("a", "b"), key="ssr"),
+           st.selectbox("sb", ["x", "y"], index=0, key="sb"), st.radio("ra", ["w", "z"], index=0, key="ra"),
+           st.multiselect("ms", ["p", "q"], ["p"], key="ms"), st.color_picker("cp", "#000000", key="cp"),
+           st.date_input("di", datetime.date(2021, 1, 1), key="di"),
+           st.date_input("dir", (datetime.date(2021, 1, 1), datetime.date(2021, 1, 2)), key="dir"),
+           st.time_input("tm", datetime.time(1, 0), key="tm")]
+    st.write(repr(got))
+""", RERUN, [set_value("date_input", tup(date("2020-05-02"), date("2020-05-03")), key="dir")], RERUN)
+
+scenario("preset-none-where-allowed", """
+    for k in ("ni", "ti", "ta", "sb", "ra", "di", "tm"):
+        st.session_state.setdefault(k, None)
+    got = [st.number_input("ni", key="ni"), st.text_input("ti", "x", key="ti"), st.text_area("ta", key="ta"),
+           st.selectbox("sb", ["x", "y"], key="sb"), st.radio("ra", ["w", "z"], key="ra"),
+           st.date_input("di", key="di"), st.time_input("tm", key="tm")]
+    st.write(repr(got))
+""", RERUN, [set_value("number_input", 4), call("text_input", "input", "now"), call("selectbox", "select", "y"),
+             set_value("radio", "z")], RERUN)
+
+scenario("preset-from-apptest-before-widget-shows", """
+    import datetime
+    show = st.checkbox("show", key="show")
+    if show:
+        st.write(repr([st.date_input("d", key="d"), st.time_input("t", key="t"), st.slider("s", key="s"),
+                       st.multiselect("m", ["a", "b"], key="m")]))
+""", [set_state("d", date("2022-02-22")), set_state("t", time("07:15:00")), set_state("s", tup(3, 9)),
+      set_state("m", ["b"]), call("checkbox", "check")], RERUN)
+
+scenario("date-input-without-value-in-clear-on-submit-form", """
+    import datetime
+    with st.form("f", clear_on_submit=True):
+        d = st.date_input("D", key="d")
+        r = st.date_input("R", value=None, key="r")
+        t = st.time_input("T", value=None, key="t")
+        st.form_submit_button("Go")
+    st.write(d == datetime.date.today(), type(d).__name__, r, t)
+""", [set_value("date_input", date("2020-01-02"), key="d"), set_value("date_input", date("2020-01-03"), key="r"),
+      click("form_submit_button")], click("form_submit_button"), click("form_submit_button"), RERUN)

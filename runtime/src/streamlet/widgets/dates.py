@@ -100,15 +100,15 @@ class DateSpec:
         return cls(dates, is_range, low, high)
 
     def deserialize(self, shown: Any) -> Any:
-        values = self.value
+        """The client's dates (a list, or one string) as Streamlit's serde reads them: unparsable or
+        out-of-range dates give the default; a single date input takes the first date sent."""
+        values: Any = self.value
         if shown is not None:
-            items = shown if isinstance(shown, list) else [shown]
             try:
-                parsed = [_parse(v) for v in items]
+                parsed = tuple(_parse(v) for v in (shown if isinstance(shown, list) else [shown]))
             except (TypeError, ValueError):
                 parsed = None
-            fits = parsed is not None and len(parsed) <= (2 if self.is_range else 1)
-            if fits and not any(d < self.min or d > self.max for d in parsed):  # type: ignore[union-attr]
+            if parsed is not None and not (parsed and any(d < self.min or d > self.max for d in parsed)):
                 values = parsed
         if not values:
             return () if self.is_range else None
@@ -117,9 +117,14 @@ class DateSpec:
     def serialize(self, value: Any) -> Any:
         if value is None:
             return [] if self.is_range else None
-        if isinstance(value, (list, tuple)):
-            return [d.isoformat() for d in value]
-        return value.isoformat() if not self.is_range else [value.isoformat()]
+        if isinstance(value, Sequence) and not isinstance(value, str):
+            return [date_text(d) for d in value]
+        return [date_text(value)] if self.is_range else date_text(value)
+
+
+def date_text(day: Any) -> str:
+    """A date (or a datetime's date) as ``YYYY-MM-DD``, four-digit year, as Streamlit sends it."""
+    return f"{day.year:04d}-{day.month:02d}-{day.day:02d}"
 
 
 def to_time(value: Any) -> time:
@@ -178,7 +183,7 @@ class TimeSpec:
             return None
         if isinstance(value, datetime):
             value = value.time()
-        return value.strftime(self.wire_format)  # type: ignore[no-any-return]
+        return time.strftime(value, self.wire_format)  # a str in state fails with Streamlit's TypeError
 
 
 class TimeWidgetsMixin(WidgetBase):
@@ -197,9 +202,14 @@ class TimeWidgetsMixin(WidgetBase):
             "date_input", key, key_as_main_identity={"min_value", "max_value"}, form_id=dg.form_id,
             root=dg._root_name(), label=label, value=repr(value), min_value=repr(min_value),
             max_value=repr(max_value), help=help, format=format)
-        if key is not None and dg._state_says_none(key):
-            value = None
         spec = DateSpec.from_raw(value, min_value, max_value)
+        if value == "today" and key is not None:
+            # With no value given, a value in session state says what the widget is (one date or a
+            # range, its bounds, its default), as in Streamlit.
+            try:
+                spec = DateSpec.from_raw(dg._ctx().state.lookup(key), min_value, max_value)
+            except KeyError:
+                pass
         return dg._value_widget(
             "date_input", label, key, callback=callback, args=args, kwargs=kwargs, disabled=disabled, help=help,
             label_visibility=label_visibility, element_id=element_id, serde=spec,
