@@ -915,3 +915,52 @@ scenario("date-input-without-value-in-clear-on-submit-form", """
     st.write(d == datetime.date.today(), type(d).__name__, r, t)
 """, [set_value("date_input", date("2020-01-02"), key="d"), set_value("date_input", date("2020-01-03"), key="r"),
       click("form_submit_button")], click("form_submit_button"), click("form_submit_button"), RERUN)
+
+scenario("wrong-state-time-input-string", """
+    st.session_state.t = "noon"
+    st.time_input("T", key="t")
+""")
+
+scenario("wrong-state-checkbox-none", """
+    st.session_state.c = None
+    st.write(repr(st.checkbox("C", key="c")))
+""", RERUN)
+
+scenario("wrong-state-color-name", """
+    st.session_state.c = "red"
+    st.write(repr(st.color_picker("C", key="c")))
+""", RERUN)
+
+scenario("wrong-state-range-slider-int", """
+    st.session_state.s = 5
+    st.write(repr(st.slider("S", 0, 10, (1, 2), key="s")))
+""", RERUN)
+
+scenario("wrong-state-option-not-in-list", """
+    for k, v in {"sb": "nope", "ra": "nope", "ms": ["a", "nope"]}.items():
+        st.session_state.setdefault(k, v)
+    st.write(repr([st.selectbox("SB", ["a", "b"], key="sb"), st.radio("RA", ["a", "b"], key="ra")]))
+    st.write(repr(st.multiselect("MS", ["a", "b"], key="ms")))
+""", RERUN)
+
+scenario("wrong-state-number-out-of-range", """
+    st.session_state.setdefault("n", 50)
+    st.write(repr(st.number_input("N", 0, 10, key="n")))
+""", RERUN)
+
+scenario("wrong-state-slider-out-of-range", """
+    st.session_state.s = 50
+    st.write(repr(st.slider("S", 0, 10, key="s")))
+""")
+
+scenario("wrong-state-text-too-long", """
+    st.session_state.setdefault("t", "abcdefgh")
+    st.write(repr(st.text_input("T", max_chars=3, key="t")))
+""", RERUN, call("text_input", "input", "ab"))
+
+scenario("wrong-state-date-string-and-number-string", """
+    st.session_state.setdefault("d", "2024-01-01")
+    st.session_state.setdefault("n", "5")
+    st.write(repr(st.date_input("D", key="d")))
+    st.write(repr(st.number_input("N", key="n")))
+""", RERUN)

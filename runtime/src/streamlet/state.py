@@ -216,8 +216,15 @@ class SessionState:
             value = self.new_widgets[wid] = default if type(default) in _IMMUTABLE else deepcopy(default)
         if type(value) not in _IMMUTABLE:
             value = deepcopy(value)
-        changed = key is not None and self.is_new_state_value(key)
-        return value, changed
+        return value, key is not None and self._value_changed(wid, key, value, meta)
+
+    def _value_changed(self, wid: str, key: str, value: Any, meta: WidgetMeta) -> bool:
+        """Streamlit's ``value_changed``: the page must be told the value, because it was set this run,
+        or because a value kept under the key (written before the widget was first drawn) differs
+        from the widget's default."""
+        if self.is_new_state_value(key):
+            return True
+        return wid not in self.new_widgets and key in self.old and value != meta.default
 
     def check_serializable(self) -> None:
         for key in self:

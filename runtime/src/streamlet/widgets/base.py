@@ -23,6 +23,7 @@ from ..errors import (
 )
 from ..state import require_valid_user_key
 from ..widget_meta import WidgetMeta, element_id_of
+from .fields import shown_value
 
 FORM_DOCS_INFO = (
     "\n\nFor more information, refer to the\n"
@@ -137,25 +138,28 @@ class WidgetBase(DeltaGeneratorBase):
                 ctx.log.append(DEFAULT_AND_STATE_WARNING.format(key=key))
 
     def _register(self, element: dict[str, Any], meta: WidgetMeta,
-                  after: Callable[[Any], Any] | None = None) -> Any:
+                  after: Callable[[Any], Any] | None = None, field: Callable[[Any], Any] | None = None) -> Any:
         """Register the widget for this run, add its element, and return its value.
 
         ``after`` checks (and may correct) the registered value before the element is added:
-        as in Streamlit, a widget whose value fails a check is not drawn.
+        as in Streamlit, a widget whose value fails a check is not drawn. ``field`` checks a value
+        the page must be told (see :func:`shown_value`) as the proto field Streamlit writes it to does.
         """
         ctx = self._ctx()
-        value, _ = ctx.state.register_widget(meta)
+        value, changed = ctx.state.register_widget(meta)
         ctx.widget_ids_this_run.add(meta.id)
         if after is not None:
             value = after(value)
-        element.update(id=meta.id, key=meta.key, form_id=meta.form_id, value=meta.serialize(value))
+        element.update(id=meta.id, key=meta.key, form_id=meta.form_id,
+                       value=shown_value(meta, value, changed, field))
         self._add_node(element)
         return value
 
     def _value_widget(self, kind: str, label: Any, key: str | None, *, callback: Any, args: Any, kwargs: Any,
                       disabled: bool, help: str | None, label_visibility: str, element_id: str, serde: Serde,
                       fields: dict[str, Any], format_func: Callable[[Any], Any] | None = None,
-                      after: Callable[[Any], Any] | None = None) -> Any:
+                      after: Callable[[Any], Any] | None = None,
+                      field: Callable[[Any], Any] | None = None) -> Any:
         """A widget that holds a value (anything but a button): its meta, its element, its value."""
         meta = WidgetMeta(id=element_id, type=kind, key=key, default=serde.deserialize(None), callback=callback,
                           args=tuple(args or ()), kwargs=dict(kwargs or {}), form_id=self.form_id,
@@ -163,4 +167,4 @@ class WidgetBase(DeltaGeneratorBase):
                           format_func=format_func)
         element = {"type": kind, "label": label, "help": help, "disabled": disabled,
                    "label_visibility": label_visibility, **fields}
-        return self._register(element, meta, after)
+        return self._register(element, meta, after, field)

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .base import WidgetBase, compute_element_id, to_key
+from .fields import bool_field
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,10 +27,10 @@ class CheckboxMixin(WidgetBase):
         label = self._label(label, label_visibility)
         element_id = compute_element_id(kind, key, key_as_main_identity=True, form_id=self.form_id,
                                         root=self._root_name(), label=label, value=bool(value), help=help)
-        return bool(self._value_widget(
+        return self._value_widget(  # type: ignore[no-any-return]
             kind, label, key, callback=callback, args=args, kwargs=kwargs, disabled=disabled, help=help,
             label_visibility=label_visibility, element_id=element_id, serde=CheckboxSerde(bool(value)),
-            fields={"width": width, "wrap": wrap}))
+            fields={"width": width, "wrap": wrap}, field=bool_field)
 
     def checkbox(self, label: str, value: bool = False, key: Any = None, help: str | None = None,
                  on_change: Any = "rerun", args: Any = None, kwargs: Any = None, *, disabled: bool = False,

@@ -7,6 +7,7 @@ from typing import Any
 
 from ..errors import StreamlitAPIException, StreamlitInvalidParameterTypeError
 from .base import WidgetBase, compute_element_id, to_key
+from .fields import string_field
 
 _HEX = re.compile(r"^#(?:[0-9a-fA-F]{3}){1,2}$")
 
@@ -44,4 +45,4 @@ class ColorPickerMixin(WidgetBase):
         return dg._value_widget(  # type: ignore[no-any-return]
             "color_picker", label, key, callback=callback, args=args, kwargs=kwargs, disabled=disabled, help=help,
             label_visibility=label_visibility, element_id=element_id, serde=ColorSerde(value),
-            fields={"width": width})
+            fields={"width": width}, field=string_field)

@@ -16,6 +16,7 @@ from ..errors import (
 )
 from ..memo import by_arguments
 from .base import WidgetBase, compute_element_id, to_key
+from .fields import optional_double_field
 
 MAX_SAFE_INTEGER = (1 << 53) - 1
 MIN_SAFE_INTEGER = -MAX_SAFE_INTEGER
@@ -167,4 +168,4 @@ class NumberInputMixin(WidgetBase):
             label_visibility=label_visibility, element_id=element_id, serde=spec, after=reset_out_of_range if has_min or has_max else None,
             fields={"min": min_value, "max": max_value, "step": step, "format": number_format,
                     "data_type": "int" if all_ints else "float", "placeholder": placeholder,
-                    "required": required, "icon": icon, "width": width})
+                    "required": required, "icon": icon, "width": width}, field=optional_double_field)

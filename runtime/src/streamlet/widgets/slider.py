@@ -69,6 +69,8 @@ TIMELIKE = {"datetime", "date", "time"}
 
 
 def _to_text(kind: str, value: Any) -> Any:
+    if kind == "date" and isinstance(value, datetime):
+        value = value.date()  # a date slider set to a datetime takes its day, as Streamlit's serde does
     if kind in TIMELIKE:
         return value.isoformat()
     return float(value) if kind == "float" else int(value)
@@ -118,9 +120,10 @@ class SliderSpec:
         return values[0] if self.single else tuple(values)
 
     def serialize(self, value: Any) -> Any:
-        if self.single and not isinstance(value, (list, tuple)):
-            return _to_text(self.kind, value)
-        return [_to_text(self.kind, v) for v in value]
+        if isinstance(value, (list, tuple)):
+            return [_to_text(self.kind, v) for v in value]
+        # One value: a range slider whose key holds one number shows it, as Streamlit's serde does.
+        return _to_text(self.kind, value) if self.single else [_to_text(self.kind, value)]
 
     def fields(self) -> dict[str, Any]:
         step = self.step.total_seconds() if isinstance(self.step, timedelta) else self.step

@@ -6,6 +6,7 @@ from typing import Any
 
 from ..errors import StreamlitValueError
 from .base import WidgetBase, compute_element_id, to_key
+from .fields import optional_string_field
 
 TEXT_INPUT_TYPES = ("default", "password", "email", "url", "phone", "search")
 
@@ -48,7 +49,7 @@ class TextWidgetsMixin(WidgetBase):
         return self._value_widget(  # type: ignore[no-any-return]
             kind, label, key, callback=callback, args=args, kwargs=kwargs, disabled=disabled, help=help,
             label_visibility=label_visibility, element_id=element_id, serde=TextSerde(value, max_chars),
-            fields=fields)
+            fields=fields, field=optional_string_field)
 
     def text_input(self, label: str, value: Any = "", max_chars: int | None = None, key: Any = None,
                    type: str = "default", help: str | None = None, autocomplete: str | None = None,
