@@ -283,7 +283,7 @@ def _settle(page: Any, timeout_ms: float) -> None:
 def _shadow_widgets(at: AppTest) -> list[Any]:
     from streamlet.testing import Widget
 
-    return [e for e in at._elements if isinstance(e, Widget)]
+    return [e for e in at if isinstance(e, Widget)]
 
 
 def _slider_number(kind: str, text: Any) -> float:

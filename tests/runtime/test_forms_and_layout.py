@@ -103,8 +103,8 @@ def test_form_key_cannot_be_written_after_the_form() -> None:
 def test_columns_weights_and_gap() -> None:
     at = app("cols = st.columns((1, 1, 2), gap='large')\nst.write(len(cols))")
     assert at.markdown[0].value == "`3`"
-    assert [c.weight for c in at.column] == [0.25, 0.25, 0.5]
-    assert at.columns[0].gap == "large"
+    assert [c.weight for c in at.columns] == [0.25, 0.25, 0.5], "at.columns lists the columns, as in Streamlit"
+    assert [c.gap for c in at.columns] == ["large"] * 3, "each column tells its row's gap"
 
 
 def test_invalid_column_specs() -> None:

@@ -25,7 +25,7 @@ NO_EXCEPTION = object()
 
 
 def _find_widget(at: AppTest, target: str) -> Widget | None:
-    widgets = [e for e in at._elements if isinstance(e, Widget)]
+    widgets = [e for e in at if isinstance(e, Widget)]
     for widget in widgets:
         if widget.key == target:
             return widget
@@ -127,7 +127,7 @@ def _apply(at: AppTest, step: Step) -> Failure | None:
     if step.action in ("click", "set"):
         widget = _find_widget(at, str(step.target))
         if widget is None:
-            matches = sum(1 for e in at._elements if isinstance(e, Widget) and e.label == str(step.target))
+            matches = sum(1 for e in at if isinstance(e, Widget) and e.label == str(step.target))
             return Failure("no-widget", f"no single widget with key or label {step.target!r}",
                            {"target": str(step.target), "matches": matches})
         try:

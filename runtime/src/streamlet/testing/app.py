@@ -11,36 +11,14 @@ from typing import Any
 from ..config import Config
 from ..runner import Session
 from ..state import AttributeAccess, SessionState
+from ..widget_meta import WidgetMeta
 from . import inputs
-from .nodes import ALSO_LISTED, LIST_TYPES, Alert, Block, Code, Element, ElementList, Exception, Heading, Json, Markdown, Queries
+from .blocks import Block, Queries, listed_types, wrap
+from .nodes import Element, ElementList, Node
 
-ELEMENT_CLASSES: dict[str, type[Element]] = {
-    "title": Heading, "header": Heading, "subheader": Heading,
-    "markdown": Markdown, "caption": Markdown, "divider": Markdown,
-    "error": Alert, "warning": Alert, "info": Alert, "success": Alert,
-    "code": Code, "json": Json, "exception": Exception,
-    "button": inputs.Button, "form_submit_button": inputs.Button, "download_button": inputs.Button,
-    "checkbox": inputs.Checkbox, "toggle": inputs.Checkbox,
-    "text_input": inputs.TextInput, "text_area": inputs.TextInput,
-    "number_input": inputs.NumberInput, "slider": inputs.Slider, "select_slider": inputs.Slider,
-    "selectbox": inputs.Selectbox, "radio": inputs.Selectbox, "multiselect": inputs.Multiselect,
-    "color_picker": inputs.ColorPicker, "date_input": inputs.DateInput, "time_input": inputs.TimeInput,
-    "file_uploader": inputs.FileUploader, "data_editor": inputs.DataEditor,
-}
-BLOCK_TYPES = {"main", "sidebar", "form", "columns", "column", "container", "expander"}
 BUTTON_TYPES = frozenset({"button", "form_submit_button", "download_button"})
 NOT_SENT = frozenset({"exception", "data_editor"})
 """Elements with an id whose value AppTest does not send (Streamlit's sends none for a data_editor)."""
-LIST_TYPES.update({"text", "help", *ELEMENT_CLASSES, *BLOCK_TYPES} - {"main", "sidebar"})
-
-
-def wrap(node: dict[str, Any], root: AppTest) -> Element:
-    """The one wrapper of a node for this run, so a value set through any path is the one sent."""
-    wrapper = root._wrappers.get(id(node))
-    if wrapper is None:
-        cls = Block if node["type"] in BLOCK_TYPES else ELEMENT_CLASSES.get(node["type"], Element)
-        wrapper = root._wrappers[id(node)] = cls(node, root)
-    return wrapper
 
 
 class SessionStateView(AttributeAccess):
@@ -139,7 +117,7 @@ class AppTest(Queries):
         entries = [(node, wrappers.get(id(node))) for node in self._nodes
                    if "id" in node and node["type"] not in NOT_SENT]
         submitted = {node["form_id"] for node, w in entries
-                     if node.get("form_id") and isinstance(w, inputs.Button) and w._pending is True}
+                     if node.get("form_id") and isinstance(w, inputs.Button) and w.widget_state() is True}
         clears = {n["form_id"]: bool(n.get("clear_on_submit")) for n in self._index.get("form", ())}
         states: dict[str, Any] = {}
         for node, widget in entries:
@@ -190,16 +168,37 @@ class AppTest(Queries):
             if children:
                 self._collect(children)
 
-    @property
-    def _elements(self) -> list[Element]:
-        return [wrap(node, self) for node in self._nodes]
+    def element(self, node: Node) -> Element:
+        """The one wrapper of ``node`` for this run, so a value set through any path is the one sent."""
+        wrapper = self._wrappers.get(id(node))
+        if wrapper is None:
+            wrapper = self._wrappers[id(node)] = wrap(node, self)
+        return wrapper
 
-    def get(self, element_type: str) -> ElementList:
-        also = ALSO_LISTED.get(element_type)
-        if also is None:
-            return ElementList([wrap(n, self) for n in self._index.get(element_type, ())])
-        types = {element_type, *also}
-        return ElementList([wrap(n, self) for n in self._nodes if n["type"] in types])
+    def parent(self, node: Node) -> Node | None:
+        """The block ``node`` sits in, or None at the top of the page."""
+        for candidate in self._nodes:
+            if any(child is node for child in candidate.get("children", ())):
+                return candidate
+        return None
+
+    def widget_meta(self, widget_id: str) -> WidgetMeta | None:
+        """What the widget registered when it last ran, or None."""
+        return self._session.state.widget_meta(widget_id)
+
+    def widget_value(self, widget_id: str) -> Any:
+        """The widget's value in session state; ``KeyError`` when it holds none."""
+        return self._session.state.lookup(widget_id)
+
+    def __iter__(self) -> Iterator[Element]:
+        """Every element and block of the page in order, as iterating Streamlit's AppTest walks its tree."""
+        return (self.element(node) for node in self._nodes)
+
+    def get(self, element_type: str) -> ElementList[Element]:
+        types = listed_types(element_type)
+        if len(types) == 1:
+            return ElementList([self.element(n) for n in self._index.get(types[0], ())])
+        return ElementList([self.element(n) for n in self._nodes if n["type"] in types])
 
     @property
     def log(self) -> list[str]:
@@ -207,9 +206,6 @@ class AppTest(Queries):
         return list(self._session.last.log) if self._session.last else []
 
     # -- reading -----------------------------------------------------------
-    def _walk(self) -> Iterator[Element]:
-        return iter(self._elements)
-
     @property
     def tree(self) -> list[dict[str, Any]]:
         return self._tree

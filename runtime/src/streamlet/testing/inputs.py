@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta, timezone
-from typing import Any
+from typing import Any, Self, TypeVar
 
-from .nodes import Element
+from ..widget_meta import WidgetMeta
+from .nodes import ElementList, Node, Root, WithHelp
 
 UNSET: Any = object()
 
@@ -13,10 +14,10 @@ class AppTestError(Exception):
     """The test asked for something a person in a browser could not do."""
 
 
-class Widget(Element):
+class Widget(WithHelp):
     """An element with a value the test can change before the next ``run()``."""
 
-    def __init__(self, node: dict[str, Any], root: Any) -> None:
+    def __init__(self, node: Node, root: Root) -> None:
         super().__init__(node, root)
         self._pending: Any = UNSET
 
@@ -40,15 +41,15 @@ class Widget(Element):
     def has_pending(self) -> bool:
         return self._pending is not UNSET
 
-    def _meta(self) -> Any:
-        return self.root._session.state.meta.get(self.id)
+    def _meta(self) -> WidgetMeta | None:
+        return self.root.widget_meta(self.id)
 
     @property
     def value(self) -> Any:
         if self._pending is not UNSET:
             return self._pending
         try:
-            return self.root._session.state.lookup(self.id)
+            return self.root.widget_value(self.id)
         except KeyError:
             return None
 
@@ -58,7 +59,7 @@ class Widget(Element):
             raise AppTestError(f"Cannot update a disabled {self.type} widget{key_part}. "
                                "A browser user cannot interact with a disabled widget.")
 
-    def set_value(self, value: Any) -> Any:
+    def set_value(self, value: Any) -> Self:
         self._assert_can_interact()
         self._pending = value
         return self
@@ -68,7 +69,7 @@ class Widget(Element):
         meta = self._meta()
         if meta is not None:
             try:
-                return meta.serialize(self.root._session.state.lookup(self.id))
+                return meta.serialize(self.root.widget_value(self.id))
             except KeyError:
                 pass
         return self.node.get("value")
@@ -79,6 +80,13 @@ class Widget(Element):
             return self.committed_state()
         meta = self._meta()
         return meta.serialize(self._pending) if meta is not None else self._pending
+
+
+W_co = TypeVar("W_co", bound=Widget, covariant=True)
+
+
+class WidgetList(ElementList[W_co]):
+    """An ``ElementList`` of widgets (``at.slider``, ``at.button``), as Streamlit's AppTest types it."""
 
 
 class Button(Widget):
@@ -94,19 +102,35 @@ class Button(Widget):
             return bool(self._pending)
         return bool(self.node.get("value"))
 
-    def click(self) -> Button:
-        return self.set_value(True)  # type: ignore[no-any-return]
+    def click(self) -> Self:
+        return self.set_value(True)
+
+
+class DownloadButton(Button):
+    """``st.download_button``: clicked like a button; the page downloads, the script reruns."""
 
 
 class Checkbox(Widget):
-    def check(self) -> Checkbox:
-        return self.set_value(True)  # type: ignore[no-any-return]
+    @property
+    def value(self) -> bool:
+        return super().value
 
-    def uncheck(self) -> Checkbox:
-        return self.set_value(False)  # type: ignore[no-any-return]
+    def check(self) -> Self:
+        return self.set_value(True)
+
+    def uncheck(self) -> Self:
+        return self.set_value(False)
+
+
+class Toggle(Checkbox):
+    """``st.toggle``."""
 
 
 class TextInput(Widget):
+    @property
+    def value(self) -> str | None:
+        return super().value
+
     @property
     def max_chars(self) -> int | None:
         return self.node.get("max_chars")
@@ -115,8 +139,12 @@ class TextInput(Widget):
     def placeholder(self) -> str:
         return self.node.get("placeholder") or ""
 
-    def input(self, value: str) -> TextInput:
-        return self.set_value(value)  # type: ignore[no-any-return]
+    def input(self, value: str) -> Self:
+        return self.set_value(value)
+
+
+class TextArea(TextInput):
+    """``st.text_area``."""
 
 
 class Bounded(Widget):
@@ -134,19 +162,23 @@ class Bounded(Widget):
 
 
 class NumberInput(Bounded):
-    def increment(self) -> NumberInput:
+    @property
+    def value(self) -> int | float | None:
+        return super().value
+
+    def increment(self) -> Self:
         if self.value is None:
             return self
         upper = self.max
         bumped = self.value + self.step
-        return self.set_value(bumped if upper is None else min(bumped, upper))  # type: ignore[no-any-return]
+        return self.set_value(bumped if upper is None else min(bumped, upper))
 
-    def decrement(self) -> NumberInput:
+    def decrement(self) -> Self:
         if self.value is None:
             return self
         lower = self.min
         bumped = self.value - self.step
-        return self.set_value(bumped if lower is None else max(bumped, lower))  # type: ignore[no-any-return]
+        return self.set_value(bumped if lower is None else max(bumped, lower))
 
 
 def _as_micros(kind: str, text: str) -> float:
@@ -187,8 +219,12 @@ class Slider(Bounded):
     def options(self) -> list[str]:
         return list(self.node.get("options", []))
 
-    def set_range(self, lower: Any, upper: Any) -> Slider:
-        return self.set_value((lower, upper))  # type: ignore[no-any-return]
+    def set_range(self, lower: Any, upper: Any) -> Self:
+        return self.set_value((lower, upper))
+
+
+class SelectSlider(Slider):
+    """``st.select_slider``: its ``options`` are the labels the page shows."""
 
 
 class Selectbox(Widget):
@@ -206,16 +242,24 @@ class Selectbox(Widget):
         meta = self._meta()
         return meta.serialize(self.value) if meta is not None else None
 
-    def select(self, value: Any) -> Selectbox:
-        return self.set_value(value)  # type: ignore[no-any-return]
+    def select(self, value: Any) -> Self:
+        return self.set_value(value)
 
-    def select_index(self, index: int | None) -> Selectbox:
+    def select_index(self, index: int | None) -> Self:
         meta = self._meta()
         value = meta.deserialize(index) if meta is not None and index is not None else None
-        return self.set_value(value)  # type: ignore[no-any-return]
+        return self.set_value(value)
+
+
+class Radio(Selectbox):
+    """``st.radio``."""
 
 
 class Multiselect(Selectbox):
+    @property
+    def value(self) -> list[Any]:
+        return super().value
+
     @property
     def max_selections(self) -> int:
         return self.node.get("max_selections") or 0
@@ -229,22 +273,30 @@ class Multiselect(Selectbox):
     def values(self) -> list[str]:
         return [self.options[i] for i in self.indices]
 
-    def select(self, value: Any) -> Multiselect:
+    def select(self, value: Any) -> Self:
         current = list(self.value)
         if value not in current:
             current.append(value)
-        return self.set_value(current)  # type: ignore[no-any-return]
+        return self.set_value(current)
 
-    def unselect(self, value: Any) -> Multiselect:
-        return self.set_value([v for v in self.value if v != value])  # type: ignore[no-any-return]
+    def unselect(self, value: Any) -> Self:
+        return self.set_value([v for v in self.value if v != value])
 
 
 class ColorPicker(Widget):
-    def pick(self, value: str) -> ColorPicker:
-        return self.set_value(value)  # type: ignore[no-any-return]
+    @property
+    def value(self) -> str:
+        return super().value
+
+    def pick(self, value: str) -> Self:
+        return self.set_value(value)
 
 
 class DateInput(Widget):
+    @property
+    def value(self) -> date | tuple[date, ...] | None:
+        return super().value
+
     @property
     def min(self) -> date:
         return date.fromisoformat(self.node["min"])
@@ -260,20 +312,24 @@ class DateInput(Widget):
 
 class TimeInput(Widget):
     @property
+    def value(self) -> time | None:
+        return super().value
+
+    @property
     def step(self) -> int:
         return int(self.node.get("step", 900))
 
-    def _shift(self, seconds: int) -> TimeInput:
+    def _shift(self, seconds: int) -> Self:
         current = self.value
         if current is None:
             return self
         moved = (datetime.combine(date(2000, 1, 1), current) + timedelta(seconds=seconds)).time()
-        return self.set_value(moved)  # type: ignore[no-any-return]
+        return self.set_value(moved)
 
-    def increment(self) -> TimeInput:
+    def increment(self) -> Self:
         return self._shift(self.step)
 
-    def decrement(self) -> TimeInput:
+    def decrement(self) -> Self:
         return self._shift(-self.step)
 
 
@@ -347,5 +403,6 @@ class DataEditor(Widget):
         return str(self.node.get("num_rows", "fixed"))
 
 
-__all__ = ["AppTestError", "Button", "Checkbox", "ColorPicker", "DataEditor", "DateInput", "FileUploader",
-           "Multiselect", "NumberInput", "Selectbox", "Slider", "TextInput", "TimeInput", "Widget"]
+__all__ = ["AppTestError", "Button", "Checkbox", "ColorPicker", "DataEditor", "DateInput", "DownloadButton",
+           "FileUploader", "Multiselect", "NumberInput", "Radio", "SelectSlider", "Selectbox", "Slider", "Table",
+           "TextArea", "TextInput", "TimeInput", "Toggle", "Widget", "WidgetList"]

@@ -1,17 +1,48 @@
-"""Elements and blocks of the tree as AppTest shows them, and the queries they share."""
+"""Elements of the tree as AppTest shows them, the typed list they come in, and what they need from their root.
+
+This module knows no other module of ``testing``: widgets (``inputs``), blocks and the
+typed lists (``blocks``) and ``AppTest`` (``app``) build on it, never the other way round.
+An element reaches the app it belongs to only through the small ``Root`` protocol.
+"""
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING, Any, overload
+from typing import Any, Protocol, Self, TypeVar, overload
 
-if TYPE_CHECKING:
-    from .app import AppTest
+from ..widget_meta import WidgetMeta
+
+Node = dict[str, Any]
+"""One node of the element tree the runner returns (a plain dict)."""
+
+
+class Root(Protocol):
+    """What an element needs from the app it belongs to; ``AppTest`` is one."""
+
+    def element(self, node: Node) -> Element:
+        """The one wrapper of ``node`` for this run, so a value set through any path is the one sent."""
+        ...
+
+    def parent(self, node: Node) -> Node | None:
+        """The block ``node`` sits in, or None at the top of the page."""
+        ...
+
+    def widget_meta(self, widget_id: str) -> WidgetMeta | None:
+        """What the widget registered when it last ran, or None."""
+        ...
+
+    def widget_value(self, widget_id: str) -> Any:
+        """The widget's value in session state; ``KeyError`` when it holds none."""
+        ...
+
+    def run(self, *, timeout: float | None = None) -> Root:
+        """Run the script with the values set since the last run."""
+        ...
 
 
 class Element:
     """One element of the tree; ``value`` is what Streamlit's AppTest calls its value."""
 
-    def __init__(self, node: dict[str, Any], root: AppTest) -> None:
+    def __init__(self, node: Node, root: Root) -> None:
         self.node = node
         self.root = root
 
@@ -20,7 +51,7 @@ class Element:
         return str(self.node["type"])
 
     @property
-    def proto(self) -> dict[str, Any]:
+    def proto(self) -> Node:
         return self.node
 
     @property
@@ -31,18 +62,22 @@ class Element:
     def value(self) -> Any:
         return self.node.get("body")
 
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.node!r})"
+
+    def run(self, *, timeout: float | None = None) -> Root:
+        return self.root.run(timeout=timeout)
+
+
+class WithHelp(Element):
+    """An element whose command takes ``help=`` (the tooltip's text, ``""`` when none)."""
+
     @property
     def help(self) -> str:
         return self.node.get("help") or ""
 
-    def __repr__(self) -> str:
-        return f"{type(self).__name__}({self.node!r})"
 
-    def run(self, *, timeout: float | None = None) -> AppTest:
-        return self.root.run(timeout=timeout)
-
-
-class Heading(Element):
+class Heading(WithHelp):
     TAGS = {"title": "h1", "header": "h2", "subheader": "h3"}
 
     @property
@@ -58,7 +93,19 @@ class Heading(Element):
         return self.node.get("anchor") or ""
 
 
-class Markdown(Element):
+class Title(Heading):
+    """``st.title``."""
+
+
+class Header(Heading):
+    """``st.header``."""
+
+
+class Subheader(Heading):
+    """``st.subheader``."""
+
+
+class Markdown(WithHelp):
     @property
     def is_caption(self) -> bool:
         return self.type == "caption"
@@ -68,10 +115,52 @@ class Markdown(Element):
         return "---" if self.type == "divider" else str(self.node.get("body"))
 
 
+class Caption(Markdown):
+    """``st.caption``."""
+
+
+class Divider(Markdown):
+    """``st.divider``: its value is ``"---"``, as in Streamlit."""
+
+
+class Text(WithHelp):
+    @property
+    def value(self) -> str:
+        return str(self.node.get("body"))
+
+
+class Help(Element):
+    """``st.help`` (and ``st.write`` of a function or class)."""
+
+    @property
+    def name(self) -> str:
+        return str(self.node.get("name", ""))
+
+    @property
+    def doc_string(self) -> str:
+        return str(self.node.get("doc") or "")
+
+
 class Alert(Element):
     @property
     def icon(self) -> str:
         return self.node.get("icon") or ""
+
+
+class Error(Alert):
+    """``st.error``."""
+
+
+class Warning(Alert):  # noqa: A001 - the name Streamlit's AppTest uses
+    """``st.warning``."""
+
+
+class Info(Alert):
+    """``st.info``."""
+
+
+class Success(Alert):
+    """``st.success``."""
 
 
 class Code(Element):
@@ -113,18 +202,26 @@ class Exception(Element):  # noqa: A001 - the name Streamlit's AppTest uses
         return str(self.node["exc_type"])
 
 
-class ElementList(Sequence[Element]):
-    def __init__(self, elements: list[Element]) -> None:
-        self._list = elements
+El_co = TypeVar("El_co", bound=Element, covariant=True)
+
+
+class ElementList(Sequence[El_co]):
+    """The elements of one kind in page order: ``at.code[0]``, ``at.code(key="k")``, ``at.code.values``."""
+
+    def __init__(self, elements: Sequence[El_co]) -> None:
+        self._list: list[El_co] = list(elements)
 
     @overload
-    def __getitem__(self, index: int) -> Element: ...
+    def __getitem__(self, index: int) -> El_co: ...
     @overload
-    def __getitem__(self, index: slice) -> ElementList: ...
-    def __getitem__(self, index: int | slice) -> Element | ElementList:
+    def __getitem__(self, index: slice) -> Self: ...
+    def __getitem__(self, index: int | slice) -> El_co | Self:
         if isinstance(index, slice):
-            return ElementList(self._list[index])
+            return type(self)(self._list[index])
         return self._list[index]
+
+    def __iter__(self) -> Iterator[El_co]:
+        return iter(self._list)
 
     def __len__(self) -> int:
         return len(self._list)
@@ -133,7 +230,8 @@ class ElementList(Sequence[Element]):
     def len(self) -> int:
         return len(self._list)
 
-    def __call__(self, key: str) -> Element:
+    def __call__(self, key: str) -> El_co:
+        """The first element with this user key; ``KeyError`` when there is none."""
         for element in self._list:
             if element.key == key:
                 return element
@@ -143,81 +241,13 @@ class ElementList(Sequence[Element]):
     def values(self) -> list[Any]:
         return [element.value for element in self._list]
 
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, ElementList):
+            return self._list == other._list
+        return self._list == other
+
+    def __hash__(self) -> int:
+        return hash(tuple(self._list))
+
     def __repr__(self) -> str:
-        return f"ElementList({self._list!r})"
-
-
-ALSO_LISTED = {"button": ("form_submit_button",)}
-"""``at.button`` lists form submit buttons too, as in Streamlit."""
-
-
-LIST_TYPES: set[str] = set()
-"""The element lists offered as attributes (``at.button``); filled in by ``app``, which knows the classes."""
-
-
-class Queries:
-    """``.button``, ``.get(type)``, ``.get_by_key(key)``: on AppTest and on every block."""
-
-    def _walk(self) -> Iterator[Element]:
-        raise NotImplementedError
-
-    def get(self, element_type: str) -> ElementList:
-        types = {element_type, *ALSO_LISTED.get(element_type, ())}
-        return ElementList([e for e in self._walk() if e.type in types])
-
-    def get_by_key(self, key: str) -> Element | None:
-        for element in self._walk():
-            if element.key == key:
-                return element
-        return None
-
-    def __getattr__(self, name: str) -> ElementList:
-        if name in LIST_TYPES:
-            return self.get(name)
-        raise AttributeError(f"'{type(self).__name__}' object has no attribute '{name}'")
-
-
-class Block(Queries, Element):
-    @property
-    def children(self) -> list[Element]:
-        from .app import wrap
-
-        return [wrap(child, self.root) for child in self.node.get("children", [])]
-
-    def _walk(self) -> Iterator[Element]:
-        """The block itself, then everything inside it in page order, as Streamlit's AppTest iterates."""
-        yield self
-        for child in self.children:
-            if isinstance(child, Block):
-                yield from child._walk()
-            else:
-                yield child
-
-    def __iter__(self) -> Iterator[Element]:
-        return self._walk()
-
-    def __len__(self) -> int:
-        return len(self.node.get("children", []))
-
-    def __getitem__(self, index: int) -> Element:
-        return self.children[index]
-
-    @property
-    def key(self) -> str | None:
-        return self.node.get("form_id") or self.node.get("key")
-
-    @property
-    def label(self) -> str:
-        return str(self.node.get("label", ""))
-
-    @property
-    def icon(self) -> str:
-        return self.node.get("icon") or ""
-
-    @property
-    def weight(self) -> float | None:
-        return self.node.get("weight")
-
-    @property
-    def gap(self) -> str | None:
-        return self.node.get("gap")
+        return f"{type(self).__name__}({self._list!r})"
