@@ -77,7 +77,15 @@ def _interrupt_check() -> Callable[[], None] | None:
     return check_quietly
 
 
-_CHECK_INTERRUPT = _interrupt_check()
+_CHECK_INTERRUPT: list[Callable[[], None] | None] = []
+
+
+def interrupt_check() -> Callable[[], None] | None:
+    """The interrupt check, looked up on first use rather than at import: a memory snapshot of
+    Pyodide taken after importing the runtime must hold no reference to a JavaScript object."""
+    if not _CHECK_INTERRUPT:
+        _CHECK_INTERRUPT.append(_interrupt_check())
+    return _CHECK_INTERRUPT[0]
 
 
 class LogStream(io.TextIOBase):
@@ -182,9 +190,11 @@ class ScriptHooks:
     __slots__ = ("stream", "saved", "pyodide")
 
     def __init__(self, stream: LogStream, *, pyodide: bool = IN_PYODIDE,
-                 check: Callable[[], None] | None = _CHECK_INTERRUPT) -> None:
+                 check: Callable[[], None] | None = None) -> None:
         self.stream = stream
-        self.pyodide: Callable[[], None] | None = (check or (lambda: None)) if pyodide else None
+        self.pyodide: Callable[[], None] | None = None
+        if pyodide:
+            self.pyodide = check or interrupt_check() or (lambda: None)
 
     def __enter__(self) -> None:
         self.saved: tuple[Any, ...] = (sys.stdout, sys.stderr, _os._exit)
