@@ -10,7 +10,7 @@ PORT ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-RUNTIME_SRC := $(shell find runtime/src -name '*.py') runtime/pyproject.toml runtime/README.md
+RUNTIME_SRC := $(shell find runtime/src -name '*.py' -o -name '*.json') runtime/pyproject.toml runtime/README.md
 # Build-time tools (mkdocs and pytest plugins, snippet parser, server): a package of their own, not in the wheel.
 SITE_TOOLS_SRC := $(shell find runtime/site-tools/src -name '*.py') runtime/site-tools/pyproject.toml
 WEB_SRC := $(shell find runtime/web/src -type f 2>/dev/null) runtime/web/build.mjs

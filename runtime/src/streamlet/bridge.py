@@ -1,27 +1,9 @@
 """The worker's side of the page protocol: JSON messages in, JSON replies out.
 
-The Web Worker stays a few lines: it hands every message to :func:`handle` and
-posts back what it returns. Each live block on a page is its own session,
-named by the page. Messages (every request carries an ``id`` the reply repeats):
-
-- ``{"type": "run", "session", "code", "config"?, "events"?}``: a fresh session for this code
-  (the first run, Run, Reset); reply ``render``. ``events`` rebuilds a session after the page
-  replaced its worker: a list of ``{"widget", "value"}`` or ``{"widget", "trigger": true,
-  "values"?}``, applied in order after the first run exactly as ``event`` messages; the one
-  ``render`` of the state reached says ``"replayed": n`` (events applied) and, when one could
-  not be applied (its widget is gone, it failed, Stop interrupted its run), ``"replay_stopped":
-  index`` (the first event not applied).
-- ``{"type": "event", "session", "widget", "value"}`` or ``{..., "trigger": true}``:
-  the reader changed or clicked a widget; reply ``render``. A form's submit button
-  sends ``"values": {widget id: value}`` for the form's widgets, which the page held.
-- ``{"type": "check", "code", "steps", "lang"?}``: replay a snippet's documented steps in a
-  fresh session; reply ``checked`` with ``ok`` and ``failures``, the reader's sentences
-  in ``lang`` ("en", "zh" or "ja"; English when absent).
-
-Replies: ``{"type": "render", "id", "session", "elements", "log", "log_dropped"?, "interrupted"?}``
-(``log_dropped``: lines of output past the log's cap, only counted),
-``{"type": "checked", "id", "ok", "failures"}`` or ``{"type": "error", "id", "message", "code"?}``;
-``code`` (``no-session``, ``unknown-widget``) lets the page say it in the reader's language.
+The Web Worker stays a few lines: it hands every request to :func:`handle` and posts back
+what it returns. Each live block on a page is its own session, named by the page. The
+messages and their fields are defined once, in ``protocol.json`` beside this module (see
+:mod:`streamlet.protocol`); tests/runtime/test_protocol.py holds this module to it.
 """
 from __future__ import annotations
 

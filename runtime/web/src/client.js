@@ -8,8 +8,9 @@
 // sessions (restore requests jump the queue).
 //
 // Pure apart from what is injected (`spawn`, timers), so Node tests drive it with a fake
-// worker. Replies always resolve, never reject: a stopped request resolves with
-// `{type: "error", stopped: true}`, a request that crashed Python with `{crashed: true}`.
+// worker. The messages to and from the worker, and the replies requests resolve with, are
+// defined in runtime/src/streamlet/protocol.json. Replies always resolve, never reject: a
+// request the worker never answered resolves with an `error` the Client makes itself.
 //
 // Events (`on(listener)`):
 //   {type: "state", state: "idle"|"loading"|"ready"|"failed", stage?, message?, reason?}

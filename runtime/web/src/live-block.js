@@ -141,9 +141,9 @@ export class LiveBlock {
       },
     });
     this.inflight.delete(entry);
-    if (entry.timedOut) reply.timedOut = entry.limit;
     this.renderStatus();
-    return reply;
+    // `timedOut`: the run's time limit in seconds when the limit stopped it (else 0).
+    return { reply, timedOut: entry.timedOut ? entry.limit : 0 };
   }
 
   async run(code) {
@@ -157,16 +157,16 @@ export class LiveBlock {
     if (this.client.busy(this.session)) this.stop();
     this.showNotice(null);
     this.checkResult.replaceChildren();
-    const reply = await this.send({ type: "run", session: this.session, code, config: this.data.config ?? null }, "run");
+    const { reply, timedOut } = await this.send({ type: "run", session: this.session, code, config: this.data.config ?? null }, "run");
     if (generation !== this.generation) return;
     if (reply.type === "render") this.hasSession = true;
-    this.apply(reply, "run");
+    this.apply(reply, "run", timedOut);
   }
 
   async event(message) {
     this.client.start();
     const generation = this.generation;
-    const reply = await this.send({ type: "event", session: this.session, ...message }, "event");
+    const { reply, timedOut } = await this.send({ type: "event", session: this.session, ...message }, "event");
     if (generation !== this.generation) return;
     if (reply.type === "render") this.history.push(message);
     // A newer event of this block is already on its way: its answer supersedes this one.
@@ -174,14 +174,14 @@ export class LiveBlock {
       this.elements = Array.isArray(reply.elements) ? reply.elements : [];
       return;
     }
-    this.apply(reply, "event");
+    this.apply(reply, "event", timedOut);
   }
 
   /** A new worker: rebuild this block's session from its code and what the reader did since. */
   async restore() {
     const generation = this.generation;
     const events = this.history.slice();
-    const reply = await this.send(
+    const { reply, timedOut } = await this.send(
       { type: "run", session: this.session, code: this.lastRun, config: this.data.config ?? null, events },
       "restore",
       { restore: true },
@@ -191,38 +191,37 @@ export class LiveBlock {
       this.hasSession = true;
       this.history = events.slice(0, reply.replay_stopped ?? events.length);
     }
-    this.apply(reply, "restore");
+    this.apply(reply, "restore", timedOut);
   }
 
-  apply(reply, kind) {
-    if (reply.restarted) return; // told by onRestart, which also rebuilt the session
+  /** Show a reply (its fields: protocol.json); `timedOut` is the time limit that stopped it, or 0. */
+  apply(reply, kind, timedOut = 0) {
+    if (reply.type === "error" && reply.restarted) return; // told by onRestart, which also rebuilt the session
     if (reply.type === "render") {
       this.elements = Array.isArray(reply.elements) ? reply.elements : [];
       if (this.notices.sticky) this.notices.sticky = false;
       else this.showNotice(null);
       this.show(this.elements, reply.log, reply.log_dropped);
       // Stopped through the interrupt buffer: what the run drew so far, and a note that it was stopped.
-      if (reply.interrupted) this.showStopped(reply, kind);
+      if (reply.interrupted) this.showStopped(kind, timedOut);
     } else if (reply.interrupted || reply.stopped) {
       if (kind === "run") this.show([]);
-      this.showStopped(reply, kind);
+      this.showStopped(kind, timedOut);
     } else if (reply.code === "no-session" || reply.code === "unknown-widget") {
       this.showNotice(this.t(reply.code === "no-session" ? "noSession" : "unknownWidget"));
     } else if (reply.crashed) {
       this.showNotice(this.t("crashed"));
-    } else if (reply.fatal) {
-      this.showNotice(this.t("loadFailed", { message: reply.message }));
     } else {
       this.showNotice(this.t("failed", { message: reply.message ?? reply.type }));
     }
   }
 
   /** "Stopped.", or, when the time limit stopped it, why and a button that raises the limit. */
-  showStopped(reply, kind, { sticky = false } = {}) {
-    if (!reply.timedOut) return this.showNotice(this.t("stopped"), { sticky });
-    const next = Math.max(reply.timedOut * 2, 30);
+  showStopped(kind, timedOut, { sticky = false } = {}) {
+    if (!timedOut) return this.showNotice(this.t("stopped"), { sticky });
+    const next = Math.max(timedOut * 2, 30);
     const label = this.t(kind === "run" ? "raiseLimitRun" : "raiseLimit", { seconds: next });
-    return this.showNotice(this.t("timedOut", { seconds: reply.timedOut }), {
+    return this.showNotice(this.t("timedOut", { seconds: timedOut }), {
       sticky,
       action: {
         label,
@@ -326,10 +325,10 @@ export class LiveBlock {
     this.checkResult.replaceChildren(h(this.doc, "span", { class: "st-check-pending", text: this.t("checking") }));
     // The failures come back as sentences in the page's language.
     const lang = this.t.lang ?? "en";
-    const reply = await this.send({ type: "check", code, steps: this.data.steps, config: this.data.config ?? null, lang }, "check");
+    const { reply, timedOut } = await this.send({ type: "check", code, steps: this.data.steps, config: this.data.config ?? null, lang }, "check");
     this.checkButton.disabled = false;
     if (this.editor.value !== code) return this.checkResult.replaceChildren();
-    this.checkResult.replaceChildren(...checkVerdict(this.doc, this.t, reply));
+    this.checkResult.replaceChildren(...checkVerdict(this.doc, this.t, reply, timedOut));
   }
 
   toggleEditor(open = this.editor.element.hidden, { focus = true } = {}) {
@@ -421,13 +420,13 @@ export class LiveBlock {
     const runStopped = own && (kind === "run" || kind === "restore");
     if (runStopped) {
       this.show([]);
-      if (timedOut) this.showStopped({ timedOut }, "run");
+      if (timedOut) this.showStopped("run", timedOut);
       else this.showNotice(this.t(cause === "crash" ? "crashedRun" : "restarted"));
     }
     if (runStopped || !this.hasSession) return;
     this.restore();
     if (own && kind === "event") {
-      if (timedOut) this.showStopped({ timedOut }, kind, { sticky: true });
+      if (timedOut) this.showStopped(kind, timedOut, { sticky: true });
       else this.showNotice(this.t(cause === "crash" ? "crashedRestored" : "restored"), { sticky: true });
     }
   }

@@ -25,8 +25,11 @@ export class Notice {
   }
 }
 
-/** The answer to "Check against the docs": a verdict and the failed steps, or why it did not finish. */
-export function checkVerdict(doc, t, reply) {
+/**
+ * The answer to "Check against the docs": a verdict and the failed steps, or why it did not
+ * finish (`timedOut`: the time limit in seconds that stopped it, or 0).
+ */
+export function checkVerdict(doc, t, reply, timedOut = 0) {
   if (reply.type === "checked") {
     const ok = Boolean(reply.ok);
     const failures = (reply.failures ?? []).map((text) => h(doc, "li", { text: String(text) }));
@@ -34,7 +37,7 @@ export function checkVerdict(doc, t, reply) {
     return [verdict, ...(failures.length ? [h(doc, "ul", { class: "st-check-failures" }, failures)] : [])];
   }
   let text = t("failed", { message: reply.message ?? "" });
-  if (reply.timedOut) text = t("timedOut", { seconds: reply.timedOut });
+  if (timedOut) text = t("timedOut", { seconds: timedOut });
   else if (reply.stopped || reply.interrupted) text = t("stopped");
   else if (reply.crashed) text = t("crashed");
   return [h(doc, "div", { class: "st-check-fail", text })];

@@ -1,5 +1,6 @@
 // The Web Worker that holds Pyodide. It stays thin on purpose: sessions, events and
 // checks all live in Python (streamlet.bridge); this file loads Python and forwards JSON.
+// Every message it takes or posts is defined in runtime/src/streamlet/protocol.json.
 /* global __STREAMLET_WHEEL__ */
 
 let pyodide = null;
