@@ -964,3 +964,76 @@ scenario("wrong-state-date-string-and-number-string", """
     st.write(repr(st.date_input("D", key="d")))
     st.write(repr(st.number_input("N", key="n")))
 """, RERUN)
+
+scenario("apptest-setters-every-form", """
+    import datetime
+    got = [st.slider("a", 0, 100, (10, 20), key="a"),
+           st.select_slider("b", ["x", "y", "z", "w"], value=("x", "z"), key="b"),
+           st.date_input("c", (datetime.date(2024, 1, 1), datetime.date(2024, 1, 5)), key="c"),
+           st.date_input("d", datetime.date(2024, 1, 1), key="d"),
+           st.time_input("e", datetime.time(8, 0), key="e"),
+           st.selectbox("f", [1, 2, 3], key="f"), st.radio("g", ["p", "q"], key="g"),
+           st.multiselect("h", ["m", "n", "o"], key="h"),
+           st.slider("i", value=datetime.date(2024, 1, 10), key="i")]
+    st.write(repr(got))
+""", [set_value("slider", [30, 40], key="a"), set_value("select_slider", ["y", "w"]),
+      set_value("date_input", [date("2024-01-02"), date("2024-01-03")], key="c"),
+      set_value("date_input", datetime("2024-01-09T10:11:12"), key="d"),
+      set_value("time_input", datetime("2024-01-09T10:11:12")), set_value("selectbox", 3), set_value("radio", "q"),
+      call("multiselect", "select", "n"), set_value("slider", datetime("2024-01-11T00:00:00"), key="i")],
+    [set_value("slider", tup(1, 2), key="a"), set_value("select_slider", tup("x", "y")),
+     set_value("date_input", tup(date("2024-01-04")), key="c"), set_value("date_input", date("2024-01-05"), key="d"),
+     set_value("time_input", time("09:30:00")), call("selectbox", "select_index", 0), call("radio", "set_value", "p"),
+     call("multiselect", "select", "o"), call("multiselect", "unselect", "n")],
+    [call("slider", "set_range", 5, 6, key="a"), call("select_slider", "set_range", "z", "w"),
+     set_value("date_input", date("2024-01-04"), key="c"), set_value("multiselect", tup("m",)),
+     set_value("date_input", [date("2024-01-06")], key="d")],
+    RERUN)
+
+scenario("apptest-setters-more-forms", """
+    import datetime
+    got = [st.date_input("r", (datetime.date(2024, 1, 1), datetime.date(2024, 1, 5)), key="r"),
+           st.date_input("d", datetime.date(2024, 1, 1), key="d"),
+           st.time_input("t", datetime.time(8, 0), key="t"),
+           st.number_input("f", value=1.5, key="f"),
+           st.multiselect("m", ["a", "b", "c"], ["a"], key="m"),
+           st.select_slider("s", ["x", "y", "z"], value="x", key="s"),
+           st.radio("o", ["p", "q"], key="o"),
+           st.selectbox("b", ["u", "v"], key="b"),
+           st.slider("l", 0.0, 1.0, (0.2, 0.4), key="l")]
+    st.write(repr(got))
+""", [set_value("date_input", tup(datetime("2024-01-02T05:00:00"), datetime("2024-01-03T06:00:00")), key="r"),
+      set_value("date_input", None, key="d"), set_value("time_input", None), set_value("number_input", 3),
+      set_value("multiselect", tup("b", "c")), set_value("select_slider", "z"), set_value("radio", None),
+      call("selectbox", "select", None), set_value("slider", [0.5, 0.7])],
+    [set_value("date_input", [datetime("2024-01-04T05:00:00")], key="r"), call("multiselect", "unselect", "a"),
+     call("multiselect", "select", "b"), set_value("select_slider", ["y"]), call("selectbox", "select_index", 1)],
+    RERUN)
+
+scenario("element-value-shapes", """
+    import datetime
+    st.date_input("R", (datetime.date(2024, 1, 1), datetime.date(2024, 1, 3)), key="r")
+    st.select_slider("S", [1, 2, 3, 4], value=[1, 3], key="s")
+    st.multiselect("M", ["a", "b"], ("a",), key="m")
+    st.slider("L", 0, 9, [2, 4], key="l")
+    st.time_input("T", datetime.datetime(2024, 1, 1, 10, 30), key="t")
+    st.date_input("D", datetime.datetime(2024, 1, 1, 10, 30), key="d")
+""", [set_value("date_input", date("2024-01-02"), key="r"), set_value("select_slider", [2, 4])],
+    [set_value("date_input", tup(), key="r")], RERUN)
+
+scenario("delete-widget-key-in-the-same-run", """
+    v = st.slider("S", 0, 10, 3, key="s", on_change=lambda: st.session_state.update(moved=True))
+    if st.button("Forget"):
+        del st.session_state["s"]
+    st.write(v, "s" in st.session_state, sorted(st.session_state.keys()))
+""", set_value("slider", 7), click(), RERUN, RERUN, set_value("slider", 2), RERUN)
+
+scenario("delete-widget-key-from-apptest", """
+    def typed():
+        st.session_state.typed = st.session_state.get("typed", 0) + 1
+    v = st.text_input("T", "start", key="t", on_change=typed)
+    d = st.multiselect("M", ["a", "b"], ["a"], key="m")
+    st.write(v, d, sorted(st.session_state.keys()))
+""", call("text_input", "input", "typed"), [del_state("t"), get_state("t")], RERUN,
+    [call("multiselect", "select", "b"), del_state("m")], RERUN, [del_state("t"), call("text_input", "input", "again")],
+    RERUN)

@@ -143,10 +143,8 @@ class AppTest(Queries):
             return False
         meta = self._session.state.meta.get(node["id"])
         if meta is not None:
-            try:
-                return meta.serialize(self._session.state.lookup(node["id"]))
-            except KeyError:
-                pass
+            # A widget whose key was deleted holds no value: as in Streamlit, the run fails with a KeyError.
+            return inputs.client_value(meta, self.widget_value(node["id"]))
         return node.get("value")
 
     def run(self, *, timeout: float | None = None) -> AppTest:
@@ -187,8 +185,9 @@ class AppTest(Queries):
         return self._session.state.widget_meta(widget_id)
 
     def widget_value(self, widget_id: str) -> Any:
-        """The widget's value in session state; ``KeyError`` when it holds none."""
-        return self._session.state.lookup(widget_id)
+        """The widget's value in session state; when it holds none (its key was deleted), the
+        ``KeyError`` Streamlit's AppTest raises, naming the widget's id."""
+        return self._session.state[widget_id]
 
     def __iter__(self) -> Iterator[Element]:
         """Every element and block of the page in order, as iterating Streamlit's AppTest walks its tree."""

@@ -1,13 +1,25 @@
 """Widgets as AppTest drives them: values set here are sent on the next ``run()``."""
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta, timezone
 from typing import Any, Self, TypeVar
 
 from ..widget_meta import WidgetMeta
+from ..widgets.dates import to_date
 from .nodes import ElementList, Node, Root, WithHelp
 
 UNSET: Any = object()
+
+
+def client_value(meta: WidgetMeta, value: Any) -> Any:
+    """``value`` as the AppTest client sends it: in the widget's wire form, except that a
+    date_input always sends a list of dates (``[]`` for none, which reads back as no date), as
+    Streamlit's AppTest does; the page sends one date, or null, for a single date input."""
+    shown = meta.serialize(value)
+    if meta.type == "date_input" and not isinstance(shown, list):
+        return [] if shown is None else [shown]
+    return shown
 
 
 class AppTestError(Exception):
@@ -46,12 +58,11 @@ class Widget(WithHelp):
 
     @property
     def value(self) -> Any:
+        """The value set since the last run, else the one session state holds for this widget (a
+        KeyError, as in Streamlit, once the test or the script has deleted the widget's key)."""
         if self._pending is not UNSET:
             return self._pending
-        try:
-            return self.root.widget_value(self.id)
-        except KeyError:
-            return None
+        return self.root.widget_value(self.id)
 
     def _assert_can_interact(self) -> None:
         if self.disabled:
@@ -68,10 +79,7 @@ class Widget(WithHelp):
         """What the client sends when nothing was set: the value the widget holds now."""
         meta = self._meta()
         if meta is not None:
-            try:
-                return meta.serialize(self.root.widget_value(self.id))
-            except KeyError:
-                pass
+            return client_value(meta, self.root.widget_value(self.id))
         return self.node.get("value")
 
     def widget_state(self) -> Any:
@@ -79,7 +87,7 @@ class Widget(WithHelp):
         if not self.has_pending:
             return self.committed_state()
         meta = self._meta()
-        return meta.serialize(self._pending) if meta is not None else self._pending
+        return client_value(meta, self.value) if meta is not None else self._pending
 
 
 W_co = TypeVar("W_co", bound=Widget, covariant=True)
@@ -295,7 +303,15 @@ class ColorPicker(Widget):
 class DateInput(Widget):
     @property
     def value(self) -> date | tuple[date, ...] | None:
-        return super().value
+        """After ``set_value``, the dates set as a tuple (one date too), dates taken from datetimes
+        and ISO strings, as Streamlit's AppTest reads them; else the widget's value."""
+        if not self.has_pending:
+            return super().value  # type: ignore[no-any-return]
+        pending = self._pending
+        if pending is None:
+            return None
+        items = pending if isinstance(pending, Sequence) and not isinstance(pending, str) else [pending]
+        return tuple(to_date(item) for item in items)
 
     @property
     def min(self) -> date:
@@ -313,7 +329,9 @@ class DateInput(Widget):
 class TimeInput(Widget):
     @property
     def value(self) -> time | None:
-        return super().value
+        """After ``set_value``, a datetime set reads as its time, as in Streamlit's AppTest."""
+        current = super().value
+        return current.time() if self.has_pending and isinstance(current, datetime) else current  # type: ignore[no-any-return]
 
     @property
     def step(self) -> int:

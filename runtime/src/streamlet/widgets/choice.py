@@ -103,7 +103,8 @@ class SelectSliderSerde:
         return tuple(picked) if self.is_range else picked[0]
 
     def serialize(self, current: Any) -> Any:
-        if isinstance(current, tuple):
+        # A list or a tuple is a range, unless it is one of the options itself.
+        if isinstance(current, (tuple, list)) and not any(current == o for o in self.options):
             return [index_of(self.options, v) for v in current]
         return index_of(self.options, current)
 
