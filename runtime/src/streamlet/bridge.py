@@ -29,6 +29,8 @@ class LiveSession:
     def __init__(self, code: str, config: Config | None = None) -> None:
         self.session = Session(code, config=config)
         self.client: dict[str, Any] = {}
+        self.report = False
+        """The page's timeline is open or was: each run's reply carries its report (``run_report``)."""
 
     def _meta(self, widget_id: str) -> WidgetMeta | None:
         return self.session.state.meta.get(widget_id)
@@ -42,7 +44,7 @@ class LiveSession:
                 values[widget_id] = meta.trigger_reset if meta.trigger else shown
         if trigger is not None and self._meta(trigger) is not None:
             values[trigger] = True
-        result = self.session.run(values)
+        result = self.session.run(values, report=self.report)
         self.client = {node["id"]: node.get("value") for node in iter_widgets(result.elements)}
         if trigger is not None:
             self._clear_submitted_form(trigger, result.elements)
@@ -51,6 +53,8 @@ class LiveSession:
             reply["log_dropped"] = result.log_dropped
         if result.interrupted:
             reply["interrupted"] = True
+        if result.report is not None:
+            reply["report"] = result.report
         return reply
 
     def _clear_submitted_form(self, trigger: str, elements: list[dict[str, Any]]) -> None:
@@ -84,6 +88,7 @@ class Bridge:
             if kind == "run":
                 config = Config.from_toml(message["config"]) if message.get("config") else None
                 fresh = self.sessions[message["session"]] = LiveSession(message["code"], config)
+                fresh.report = message.get("report") is True
                 out = fresh.run()
                 if "events" in message:
                     out = self._replay(fresh, message["events"] or [], out)
@@ -97,6 +102,7 @@ class Bridge:
                     return {"type": "error", "id": reply_id, "code": "unknown-widget",
                             "message": f"The page and Python disagree about widget {message['widget']!r}; "
                                        "press Run to start this example again."}
+                live.report = message.get("report") is True
                 return {"type": "render", "id": reply_id, "session": message["session"], **_apply(live, message)}
             if kind == "check":
                 from .snippets.check import check_steps

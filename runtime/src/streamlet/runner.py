@@ -18,6 +18,7 @@ from .elements import Block, exception_element
 from .generator import DeltaGenerator
 from .hooks import LogStream, ScriptHooks
 from .magic import MAGIC_NAME, add_magic
+from .run_report import RunRecorder
 from .state import SessionState
 
 SCRIPT_NAME = "streamlit_app.py"
@@ -58,6 +59,8 @@ class RunResult:
     """The run was stopped from outside (the page's Stop button)."""
     log_dropped: int = 0
     """Lines of output past the log's cap (:data:`streamlet.hooks.MAX_LOG_LINES`), counted, not kept."""
+    report: dict[str, Any] | None = None
+    """With ``run(report=True)``: what the run did, for the page's timeline (:mod:`streamlet.run_report`)."""
 
 
 def _magic_write(*args: Any) -> Any:
@@ -77,6 +80,7 @@ class Session:
         self._compile_error: BaseException | None = None
         self._stream = LogStream([])
         self.last: RunResult | None = None
+        self._recorder: RunRecorder | None = None
 
     def _compiled(self) -> types.CodeType:
         """The script's code, compiled once per magic setting (a test may switch magic off)."""
@@ -95,8 +99,10 @@ class Session:
         ctx.generators = {"main": DeltaGenerator(root, root="main"), "sidebar": DeltaGenerator(sidebar, root="sidebar")}
         return ctx
 
-    def run(self, widget_values: dict[str, Any] | None = None) -> RunResult:
-        """Run the script once, after applying ``widget_values`` (id -> value) from the client."""
+    def run(self, widget_values: dict[str, Any] | None = None, *, report: bool = False) -> RunResult:
+        """Run the script once, after applying ``widget_values`` (id -> value) from the client;
+        ``report`` records what the run did in ``RunResult.report``."""
+        self._recorder = recorder = RunRecorder(self.state, self.last) if report else None
         log: list[str] = []
         self._stream = stream = LogStream(log)
         reruns = 0
@@ -118,7 +124,8 @@ class Session:
         if ctx.sidebar.children:
             elements.append(ctx.sidebar.node)
         self.last = RunResult(elements=elements, log=log, reruns=reruns, interrupted=ctx.interrupted,
-                              log_dropped=stream.finish())
+                              log_dropped=stream.finish(),
+                              report=recorder.finish(self.state, reruns) if recorder else None)
         return self.last
 
     def _run_once(self, ctx: context.RunContext, widget_values: dict[str, Any] | None) -> bool:
@@ -142,6 +149,8 @@ class Session:
                             state.reset_triggers()
                             state.compact()
                             state.set_widget_values(widget_values)
+                            if self._recorder is not None:
+                                self._recorder.widgets_changed(state)
                             self._call_callbacks(ctx)
                         namespace = {"__name__": "__main__", "__file__": self.filename, MAGIC_NAME: _magic_write}
                         exec(code, namespace)
@@ -179,6 +188,8 @@ class Session:
     def _call_callbacks(self, ctx: context.RunContext) -> None:
         wants_rerun = False
         for meta in self.state.callbacks_to_run():
+            if self._recorder is not None:
+                self._recorder.callback(meta)
             try:
                 assert meta.callback is not None
                 meta.callback(*meta.args, **meta.kwargs)
