@@ -1037,3 +1037,117 @@ scenario("delete-widget-key-from-apptest", """
 """, call("text_input", "input", "typed"), [del_state("t"), get_state("t")], RERUN,
     [call("multiselect", "select", "b"), del_state("m")], RERUN, [del_state("t"), call("text_input", "input", "again")],
     RERUN)
+
+scenario("preset-ranges-and-none-without-value", """
+    import datetime
+    presets = {"dr": (datetime.date(2020, 5, 1), datetime.date(2020, 5, 9)), "ssr": ("b", "d"),
+               "tsl": (datetime.time(9, 0), datetime.time(10, 0)), "ms0": None, "cp0": None, "sl0": None,
+               "ss0": None, "ta": "area", "tg": True}
+    for k, v in presets.items():
+        st.session_state.setdefault(k, v)
+    got = [st.date_input("dr", key="dr"), st.select_slider("ssr", ["a", "b", "c", "d"], key="ssr"),
+           st.slider("tsl", value=(datetime.time(1, 0), datetime.time(2, 0)), key="tsl"),
+           st.text_area("ta", key="ta"), st.toggle("tg", key="tg")]
+    st.write(repr(got))
+    for k, make in [("ms0", lambda: st.multiselect("ms0", ["p", "q"], key="ms0")),
+                    ("cp0", lambda: st.color_picker("cp0", key="cp0")),
+                    ("sl0", lambda: st.slider("sl0", key="sl0")),
+                    ("ss0", lambda: st.select_slider("ss0", ["a", "b"], key="ss0"))]:
+        try:
+            st.write(k, repr(make()))
+        except Exception as e:
+            st.write(k, type(e).__name__, str(e))
+""", RERUN, [set_value("date_input", tup(date("2020-05-03"), date("2020-05-04")))], RERUN)
+
+scenario("preset-in-callback-before-widget-shows", """
+    import datetime
+    def reveal():
+        st.session_state.d = datetime.date(2021, 3, 3)
+        st.session_state.t = datetime.time(3, 3)
+        st.session_state.c = "#abcdef"
+        st.session_state.show = True
+    st.button("Reveal", on_click=reveal)
+    if st.session_state.get("show"):
+        st.write(repr([st.date_input("d", key="d"), st.time_input("t", key="t"), st.color_picker("c", key="c")]))
+""", click(), RERUN, set_value("color_picker", "#000000"), RERUN)
+
+scenario("no-spurious-callback-every-widget-shown-later", """
+    import datetime
+    st.session_state.setdefault("log", [])
+    def changed(name):
+        st.session_state.log.append(name)
+    presets = {"cb": True, "ms": ["q"], "dr": (datetime.date(2020, 5, 1), datetime.date(2020, 5, 2)),
+               "cp": "#111111", "ra": "z", "ss": "c", "ti": "hi", "ni": 4.5, "tm": datetime.time(6, 30)}
+    if st.session_state.get("preset", True):
+        for k, v in presets.items():
+            st.session_state.setdefault(k, v)
+    show = st.toggle("show", key="show")
+    if show:
+        st.checkbox("cb", key="cb", on_change=changed, args=("cb",))
+        st.multiselect("ms", ["p", "q"], key="ms", on_change=changed, args=("ms",))
+        st.date_input("dr", key="dr", on_change=changed, args=("dr",))
+        st.color_picker("cp", key="cp", on_change=changed, args=("cp",))
+        st.radio("ra", ["w", "z"], key="ra", on_change=changed, args=("ra",))
+        st.select_slider("ss", ["a", "b", "c"], key="ss", on_change=changed, args=("ss",))
+        st.text_input("ti", key="ti", on_change=changed, args=("ti",))
+        st.number_input("ni", key="ni", on_change=changed, args=("ni",))
+        st.time_input("tm", key="tm", on_change=changed, args=("tm",))
+        st.text_area("ta", key="ta", on_change=changed, args=("ta",))
+    st.write(st.session_state.log)
+""", set_value("toggle", True), RERUN, set_value("radio", "w"), set_value("toggle", False), set_value("toggle", True),
+    RERUN, [set_state("preset", False), set_value("toggle", False)], set_value("toggle", True), RERUN)
+
+scenario("no-spurious-callback-in-form-shown-later", """
+    st.session_state.setdefault("log", [])
+    st.session_state.setdefault("x", 3)
+    def changed():
+        st.session_state.log.append("submitted")
+    if st.checkbox("show", key="show"):
+        with st.form("f"):
+            st.slider("X", 0, 10, key="x")
+            st.form_submit_button("Go", on_click=changed)
+    st.write(st.session_state.log, st.session_state.x)
+""", call("checkbox", "check"), RERUN, click("form_submit_button"), [set_value("slider", 9), click("form_submit_button")],
+    RERUN)
+
+scenario("wrong-state-more-types", """
+    st.session_state.setdefault("mode", 0)
+    cases = [
+        ("toggle str", lambda: st.toggle("A", key="a"), "yes"),
+        ("checkbox int", lambda: st.checkbox("B", key="b"), 1),
+        ("color int", lambda: st.color_picker("C", key="c"), 5),
+        ("text int", lambda: st.text_input("D", key="d"), 5),
+        ("area too long", lambda: st.text_area("E", max_chars=2, key="e"), "abcdef"),
+        ("slider str", lambda: st.slider("F", 0, 10, key="f"), "3"),
+        ("select_slider missing", lambda: st.select_slider("G", ["a", "b"], key="g"), "z"),
+        ("number float on int", lambda: st.number_input("H", 0, 10, key="h"), 2.5),
+        ("time datetime", lambda: st.time_input("I", key="i"), __import__("datetime").datetime(2020, 1, 1, 5, 6)),
+        ("date datetime", lambda: st.date_input("J", key="j"), __import__("datetime").datetime(2020, 1, 1, 5, 6)),
+        ("multiselect str", lambda: st.multiselect("K", ["ab", "a"], key="k"), "ab"),
+        ("radio index", lambda: st.radio("L", ["a", "b"], key="l"), 1),
+    ]
+    name, make, bad = cases[st.session_state.mode]
+    st.session_state[chr(ord("a") + st.session_state.mode)] = bad
+    st.write(name)
+    st.write(repr(make()))
+""", *[[set_state("mode", i)] for i in range(1, 12)])
+
+scenario("wrong-state-kept-from-earlier-run", """
+    import datetime
+    st.session_state.setdefault("s", 50)
+    st.session_state.setdefault("n", 50)
+    st.session_state.setdefault("o", "nope")
+    st.session_state.setdefault("m", ["a", "nope"])
+    st.session_state.setdefault("t", "abcdefgh")
+    st.session_state.setdefault("d", datetime.date(1999, 1, 1))
+    got = []
+    for make in (lambda: st.slider("S", 0, 10, key="s"), lambda: st.number_input("N", 0, 10, key="n"),
+                 lambda: st.selectbox("O", ["a", "b"], key="o"), lambda: st.multiselect("M", ["a", "b"], key="m"),
+                 lambda: st.text_input("T", max_chars=3, key="t"),
+                 lambda: st.date_input("D", min_value=datetime.date(2020, 1, 1), key="d")):
+        try:
+            got.append(repr(make()))
+        except Exception as e:
+            got.append(type(e).__name__ + ": " + str(e))
+    st.write(got)
+""", RERUN, RERUN)

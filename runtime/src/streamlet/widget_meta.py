@@ -45,6 +45,9 @@ class WidgetMeta:
     """The widget's Python value -> the JSON value the client shows and sends back."""
     format_func: Callable[[Any], Any] | None = None
     """For widgets with options: how an option is shown (AppTest exposes it)."""
+    check: Callable[[Any], Any] | None = None
+    """Raises as Streamlit's AppTest does when it writes a value of the wrong type into the widget's
+    state (a checkbox's None, a colour that is not a string); None: any value the serde takes."""
 
 
 def _hashable_text(value: Any) -> str:

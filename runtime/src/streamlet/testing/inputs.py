@@ -13,9 +13,12 @@ UNSET: Any = object()
 
 
 def client_value(meta: WidgetMeta, value: Any) -> Any:
-    """``value`` as the AppTest client sends it: in the widget's wire form, except that a
-    date_input always sends a list of dates (``[]`` for none, which reads back as no date), as
-    Streamlit's AppTest does; the page sends one date, or null, for a single date input."""
+    """``value`` as the AppTest client sends it: checked as Streamlit's AppTest writes it into a
+    widget state (a value of the wrong type fails with the same error), then in the widget's wire
+    form, except that a date_input always sends a list of dates (``[]`` for none, which reads back
+    as no date), as Streamlit's AppTest does; the page sends one date, or null, for a single one."""
+    if meta.check is not None:
+        meta.check(value)
     shown = meta.serialize(value)
     if meta.type == "date_input" and not isinstance(shown, list):
         return [] if shown is None else [shown]

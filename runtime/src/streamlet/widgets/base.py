@@ -159,12 +159,16 @@ class WidgetBase(DeltaGeneratorBase):
                       disabled: bool, help: str | None, label_visibility: str, element_id: str, serde: Serde,
                       fields: dict[str, Any], format_func: Callable[[Any], Any] | None = None,
                       after: Callable[[Any], Any] | None = None,
-                      field: Callable[[Any], Any] | None = None) -> Any:
-        """A widget that holds a value (anything but a button): its meta, its element, its value."""
+                      field: Callable[[Any], Any] | None = None,
+                      client_check: Callable[[Any], Any] | None = None) -> Any:
+        """A widget that holds a value (anything but a button): its meta, its element, its value.
+
+        ``field`` checks a value the page must be told (see :func:`.fields.shown_value`);
+        ``client_check``, what AppTest may send (``field`` when not given)."""
         meta = WidgetMeta(id=element_id, type=kind, key=key, default=serde.deserialize(None), callback=callback,
                           args=tuple(args or ()), kwargs=dict(kwargs or {}), form_id=self.form_id,
                           disabled=disabled, deserialize=serde.deserialize, serialize=serde.serialize,
-                          format_func=format_func)
+                          format_func=format_func, check=client_check or field)
         element = {"type": kind, "label": label, "help": help, "disabled": disabled,
                    "label_visibility": label_visibility, **fields}
         return self._register(element, meta, after, field)

@@ -103,6 +103,8 @@ class SelectSliderSerde:
         return tuple(picked) if self.is_range else picked[0]
 
     def serialize(self, current: Any) -> Any:
+        if current is None:
+            return None  # session state may hold None: the page shows the first option
         # A list or a tuple is a range, unless it is one of the options itself.
         if isinstance(current, (tuple, list)) and not any(current == o for o in self.options):
             return [index_of(self.options, v) for v in current]
@@ -263,4 +265,33 @@ class SelectSliderMixin(ChoiceBase):
             label_visibility=label_visibility, element_id=element_id,
             serde=SelectSliderSerde(opts, indices, is_range),
             fields={"options": formatted, "is_range": is_range, "width": width},
-            format_func=format_func)
+            format_func=format_func, after=dg._options_sync(key, opts, indices, format_func))
+
+    def _options_sync(self, key: str | None, opts: list[Any], indices: list[int],
+                      format_func: Callable[[Any], Any]) -> Callable[[Any], Any]:
+        """select_slider's check of its value against its options, as Streamlit's: by the shown text;
+        None stays; a value (or either end of a range) not among them resets to the default, and
+        session state follows."""
+        shown = {str(format_func(o)) for o in opts}
+
+        def is_option(value: Any) -> bool:
+            try:
+                return str(format_func(value)) in shown
+            except Exception:  # noqa: BLE001 - a format_func that fails on it: not an option
+                return False
+
+        def sync(value: Any) -> Any:
+            if isinstance(value, tuple):
+                if is_option(value[0]) and is_option(value[-1]):
+                    return value
+                end = indices[1] if len(indices) > 1 else len(opts) - 1
+                default: Any = (opts[indices[0]], opts[end])
+            elif value is None or is_option(value):
+                return value
+            else:
+                default = opts[indices[0]]
+            if key is not None:
+                self._ctx().state.new_user[key] = default
+            return default
+
+        return sync

@@ -130,13 +130,26 @@ class SliderSpec:
         return {"min": _to_text(self.kind, self.min), "max": _to_text(self.kind, self.max), "step": step,
                 "data_type": self.kind, "format": self.format}
 
+    def check_numbers(self, value: Any) -> None:
+        """A numeric slider's value is written as floats: ``float()`` must take each item."""
+        if self.kind in ("int", "float"):
+            for item in value if isinstance(value, (list, tuple)) else (value,):
+                float(item)
+
     def check_in_range(self, value: Any) -> None:
-        """A value set through session state must lie within the slider's bounds."""
-        for item in value if isinstance(value, tuple) else (value,):
-            if self._comparable(item) < self._comparable(self.min):
-                raise StreamlitValueBelowMinError(value=item, min_value=self.min)
-            if self._comparable(item) > self._comparable(self.max):
-                raise StreamlitValueAboveMaxError(value=item, max_value=self.max)
+        """A value the page must be told (set through session state) must lie within the slider's
+        bounds. A number is read with ``float()`` first, as Streamlit's serde writes it: a numeric
+        string passes, None fails with float()'s TypeError, and an int slider names the value as an int."""
+        for item in value if isinstance(value, (list, tuple)) else (value,):
+            if self.kind in ("int", "float"):
+                item = float(item)
+                low, high, shown = float(self.min), float(self.max), int(item) if self.kind == "int" else item
+            else:
+                item, low, high, shown = self._comparable(item), self._comparable(self.min), self._comparable(self.max), item
+            if item < low:
+                raise StreamlitValueBelowMinError(value=shown, min_value=self.min)
+            if item > high:
+                raise StreamlitValueAboveMaxError(value=shown, max_value=self.max)
 
 
 _SPECS: dict[tuple[Any, ...], SliderSpec] = {}
@@ -244,13 +257,9 @@ class SliderMixin(WidgetBase):
             except KeyError:
                 pass
         spec = prepare_slider(min_value, max_value, value, step, format, in_state, state_value)
-        def check(current: Any) -> Any:
-            if key is not None and state.is_new_state_value(key):
-                spec.check_in_range(current)
-            return current
-
         return dg._value_widget(
             "slider", label, key, callback=callback, args=args, kwargs=kwargs, disabled=disabled, help=help,
             label_visibility=label_visibility, element_id=element_id, serde=spec,
-            fields={**spec.fields(), "width": width}, after=check)
+            fields={**spec.fields(), "width": width}, field=spec.check_in_range,
+            client_check=spec.check_numbers)
 
