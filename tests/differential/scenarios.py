@@ -1151,3 +1151,49 @@ scenario("wrong-state-kept-from-earlier-run", """
             got.append(type(e).__name__ + ": " + str(e))
     st.write(got)
 """, RERUN, RERUN)
+
+scenario("delete-widget-key-in-its-own-callback", """
+    def forget():
+        del st.session_state["n"]
+        st.session_state.forgot = st.session_state.get("forgot", 0) + 1
+    v = st.number_input("N", 0, 10, 2, key="n", on_change=forget)
+    st.write(v, "n" in st.session_state, st.session_state.get("forgot"))
+""", set_value("number_input", 5), RERUN, set_value("number_input", 6), [get_state("n")], RERUN)
+
+scenario("delete-then-set-widget-key", """
+    if st.session_state.get("again"):
+        st.session_state.c = "#00ff00"
+    c = st.color_picker("C", "#ff0000", key="c")
+    st.write(c, sorted(st.session_state.keys()))
+""", set_value("color_picker", "#0000ff"), [del_state("c"), set_state("again", True)], RERUN,
+    [del_state("again"), del_state("c")], [set_state("c", "#123123")], RERUN)
+
+scenario("delete-form-widget-key-from-apptest", """
+    with st.form("f"):
+        t = st.text_input("T", "x", key="t")
+        s = st.form_submit_button("Go")
+    st.write(t, s, sorted(st.session_state.keys()))
+""", call("text_input", "input", "y"), [call("text_input", "input", "z"), click("form_submit_button")],
+    [del_state("t")], [call("text_input", "input", "w"), click("form_submit_button")], RERUN)
+
+scenario("delete-unrendered-widget-key", """
+    show = st.checkbox("show", True, key="show")
+    if show:
+        st.selectbox("S", ["a", "b"], key="s")
+    st.write(sorted(st.session_state.keys()), st.session_state.get("s"))
+""", call("selectbox", "select", "b"), call("checkbox", "uncheck"), [get_state("s"), del_state("s")],
+    call("checkbox", "check"), RERUN)
+
+scenario("apptest-setters-edge-forms", """
+    import datetime
+    got = [st.number_input("i", 0, 10, 1, key="i"), st.text_input("t", max_chars=3, key="t"),
+           st.select_slider("s", [1, 2, 3, 4], value=(1, 2), key="s"), st.slider("l", 0, 10, (1, 2), key="l"),
+           st.date_input("d", datetime.date(2024, 1, 1), key="d"), st.checkbox("c", key="c"),
+           st.multiselect("m", ["a", "b", "c"], ["a", "b"], key="m")]
+    st.write(repr(got))
+""", [set_value("number_input", 2.7), call("text_input", "input", "toolong"), call("select_slider", "set_range", 4, 3),
+      call("slider", "set_range", 7, 3), set_value("date_input", "2024-02-03"), set_value("checkbox", 1),
+      call("multiselect", "unselect", "z")],
+    [set_value("number_input", 11), call("text_input", "set_value", "toolong"), set_value("select_slider", 2),
+     call("slider", "set_value", 5), call("multiselect", "select", "a")],
+    RERUN)

@@ -151,6 +151,9 @@ class TextInput(Widget):
         return self.node.get("placeholder") or ""
 
     def input(self, value: str) -> Self:
+        """Type ``value``; as in Streamlit's AppTest, nothing happens when it is longer than ``max_chars``."""
+        if self.max_chars and len(value) > self.max_chars:
+            return self
         return self.set_value(value)
 
 

@@ -95,12 +95,16 @@ class SelectSliderSerde:
     is_range: bool
 
     def deserialize(self, shown: Any) -> Any:
-        chosen = self.indices if shown is None else (shown if isinstance(shown, list) else [shown])
-        if len(chosen) != len(self.indices) or not all(
-                type(i) is int and 0 <= i < len(self.options) for i in chosen):
+        """As Streamlit's serde: nothing or the wrong count gives the default; an index that is not
+        an option's takes the default's at its place; a range comes back in ascending order."""
+        chosen = [] if shown is None else (shown if isinstance(shown, list) else [shown])
+        if len(chosen) != len(self.indices):
             chosen = self.indices
-        picked = [self.options[i] for i in chosen]
-        return tuple(picked) if self.is_range else picked[0]
+        valid = range(len(self.options))
+        chosen = [i if type(i) is int and i in valid else self.indices[n] for n, i in enumerate(chosen)]
+        if self.is_range:
+            return tuple(self.options[i] for i in sorted(chosen))
+        return self.options[chosen[0]]
 
     def serialize(self, current: Any) -> Any:
         if current is None:
