@@ -6,6 +6,9 @@
 // submitForm(formId)}; see widgets.js for what each one means.
 
 import { h } from "./dom.js";
+import {
+  classes, dividerClass, flexStyle, gapClass, heightStyle, iconText, styles, textAlignStyle, textStyle, widthStyle,
+} from "./look.js";
 import { renderInlineMarkdown, renderMarkdown } from "./markdown.js";
 import { assignKeys, keyElement } from "./preserve.js";
 import { prettyJson } from "./values.js";
@@ -36,22 +39,38 @@ function children(node, ctx) {
   return (node.children ?? []).filter((n) => n && typeof n === "object").map((child) => renderNode(child, ctx));
 }
 
-function helpIcon(node, ctx) {
+export function helpIcon(node, ctx) {
   if (!node.help) return null;
   return h(ctx.doc, "span", { class: "st-help-icon", title: node.help, "aria-label": node.help, role: "img", text: "?" });
 }
 
+const noWrap = (node) => (node.wrap === false ? "st-nowrap" : null);
+
 // Headings are divs with a heading role: real <h1>s would join the page's own outline styles.
+// An anchor given as text becomes the heading's id and a link to it; `anchor=False` shows no link.
 function heading(level, cls) {
-  return (node, ctx) =>
-    h(ctx.doc, "div", { class: cls, role: "heading", "aria-level": level }, [
+  return (node, ctx) => {
+    const anchor = typeof node.anchor === "string" && node.anchor ? node.anchor : null;
+    const icon = iconText(node.icon);
+    const title = h(ctx.doc, "div", {
+      class: classes(cls, noWrap(node)), role: "heading", "aria-level": level, id: anchor,
+      style: node.divider ? textAlignStyle(node.text_alignment) : textStyle(node),
+    }, [
+      icon ? h(ctx.doc, "span", { class: "st-heading-icon", "aria-hidden": "true", text: icon }) : null,
       renderInlineMarkdown(node.body ?? "", ctx.doc),
       helpIcon(node, ctx),
+      anchor ? h(ctx.doc, "a", { class: "st-anchor", href: `#${anchor}`, "aria-label": ctx.t("headingLink"), text: "#" }) : null,
     ]);
+    if (!node.divider) return title;
+    return h(ctx.doc, "div", { class: "st-heading-block", style: widthStyle(node.width) }, [
+      title,
+      h(ctx.doc, "hr", { class: dividerClass(node.divider) }),
+    ]);
+  };
 }
 
 function markdownBlock(cls) {
-  return (node, ctx) => h(ctx.doc, "div", { class: cls }, [
+  return (node, ctx) => h(ctx.doc, "div", { class: classes(cls, noWrap(node)), style: textStyle(node) }, [
     renderMarkdown(node.body ?? "", ctx.doc),
     helpIcon(node, ctx),
     // unsafe_allow_html=True: the HTML stays text here (never markup), and the reader is told why.
@@ -60,22 +79,31 @@ function markdownBlock(cls) {
 }
 
 function alert(node, ctx) {
-  const icon = typeof node.icon === "string" && node.icon && !node.icon.startsWith(":") ? node.icon : null;
-  return h(ctx.doc, "div", { class: `st-alert st-alert-${node.type}` }, [
+  const icon = iconText(node.icon);
+  const title = typeof node.title === "string" && node.title
+    ? h(ctx.doc, "div", { class: "st-alert-title" }, [renderInlineMarkdown(node.title, ctx.doc)])
+    : null;
+  return h(ctx.doc, "div", { class: `st-alert st-alert-${node.type}`, style: widthStyle(node.width) }, [
     icon ? h(ctx.doc, "span", { class: "st-alert-icon", "aria-hidden": "true", text: icon }) : null,
-    h(ctx.doc, "div", { class: "st-alert-body" }, [renderMarkdown(node.body ?? "", ctx.doc)]),
+    h(ctx.doc, "div", { class: "st-alert-body" }, [title, renderMarkdown(node.body ?? "", ctx.doc)]),
   ]);
 }
 
+// line_numbers: one span per line, numbered by CSS; wrap_lines: long lines wrap; a height scrolls.
 function code(node, ctx) {
   const language = String(node.language ?? "").replace(/[^\w+-]/g, "");
-  return h(ctx.doc, "pre", { class: "st-code" }, [
-    h(ctx.doc, "code", { class: language ? `language-${language}` : null, text: node.body ?? "" }),
+  const body = String(node.body ?? "");
+  const lines = node.line_numbers ? body.split("\n").map((line) => h(ctx.doc, "span", { class: "st-code-line", text: line })) : [];
+  return h(ctx.doc, "pre", {
+    class: classes("st-code", node.line_numbers && "st-line-numbers", node.wrap_lines && "st-wrap-lines"),
+    style: styles(widthStyle(node.width), heightStyle(node.height)),
+  }, [
+    h(ctx.doc, "code", { class: language ? `language-${language}` : null, text: node.line_numbers ? null : body }, lines),
   ]);
 }
 
 function json(node, ctx) {
-  const pre = h(ctx.doc, "pre", { class: "st-json" }, [h(ctx.doc, "code", { text: prettyJson(node.body) })]);
+  const pre = h(ctx.doc, "pre", { class: "st-json", style: widthStyle(node.width) }, [h(ctx.doc, "code", { text: prettyJson(node.body) })]);
   if (node.expanded !== false) return pre;
   return h(ctx.doc, "details", { class: "st-json-collapsed" }, [h(ctx.doc, "summary", { text: "{…}" }), pre]);
 }
@@ -126,8 +154,16 @@ function unknown(node, ctx) {
   ]);
 }
 
+// A block's border, size, direction, gap and alignment (st.container, st.form).
 function container(cls) {
-  return (node, ctx) => h(ctx.doc, "div", { class: `${cls}${node.border ? " st-bordered" : ""}` }, children(node, ctx));
+  return (node, ctx) => h(ctx.doc, "div", {
+    class: classes(cls, node.border && "st-bordered", node.type === "form" && node.border === false && "st-borderless",
+      node.horizontal && "st-horizontal-block", node.horizontal && node.wrap === false && "st-nowrap-block",
+      node.type === "container" && gapClass(node.gap)),
+    style: styles(widthStyle(node.width), heightStyle(node.height), flexStyle({
+      horizontal: Boolean(node.horizontal), horizontalAlignment: node.horizontal_alignment, verticalAlignment: node.vertical_alignment,
+    })),
+  }, children(node, ctx));
 }
 
 function sidebar(node, ctx) {
@@ -144,19 +180,32 @@ const weightOf = (node) => (typeof node?.weight === "number" && node.weight > 0 
 function columns(node, ctx) {
   const kids = (node.children ?? []).filter((n) => n && typeof n === "object");
   const smallest = Math.min(...kids.map(weightOf));
-  return h(ctx.doc, "div", { class: `st-columns${node.border ? " st-bordered" : ""}` }, kids.map((child) =>
-    child.type === "column" ? column(child, ctx, weightOf(child) / smallest) : renderNode(child, ctx)));
+  return h(ctx.doc, "div", {
+    class: classes("st-columns", gapClass(node.gap), node.wrap === false && "st-nowrap-block"),
+    style: styles(widthStyle(node.width), flexStyle({ horizontal: true, verticalAlignment: node.vertical_alignment })),
+  }, kids.map((child) => child.type === "column" ? column(child, ctx, weightOf(child) / smallest) : renderNode(child, ctx)));
 }
 
+// A bordered row of columns draws a border around each column, as Streamlit does.
 function column(node, ctx, grow = 1) {
-  return h(ctx.doc, "div", { class: "st-column", style: `flex-grow: ${Number(grow.toFixed(4))}` }, children(node, ctx));
+  return h(ctx.doc, "div", {
+    class: classes("st-column", node.border && "st-bordered"),
+    style: `flex-grow: ${Number(grow.toFixed(4))}`,
+  }, children(node, ctx));
 }
 
 function expander(node, ctx) {
   // data-st-open: what the script asked for, so a rerender can tell when that changed.
   const expanded = Boolean(node.expanded);
-  return h(ctx.doc, "details", { class: "st-expander", open: expanded, "data-st-open": String(expanded) }, [
-    h(ctx.doc, "summary", {}, [renderInlineMarkdown(node.label ?? "", ctx.doc)]),
+  const icon = iconText(node.icon);
+  const compact = node.expander_type === "compact" ? "st-expander-compact" : null;
+  return h(ctx.doc, "details", {
+    class: classes("st-expander", compact), open: expanded, "data-st-open": String(expanded), style: widthStyle(node.width),
+  }, [
+    h(ctx.doc, "summary", {}, [
+      icon ? h(ctx.doc, "span", { class: "st-expander-icon", "aria-hidden": "true", text: icon }) : null,
+      renderInlineMarkdown(node.label ?? "", ctx.doc),
+    ]),
     h(ctx.doc, "div", { class: "st-expander-body" }, children(node, ctx)),
   ]);
 }
@@ -167,9 +216,12 @@ export const RENDERERS = {
   subheader: heading(4, "st-subheader"),
   markdown: markdownBlock("st-markdown"),
   caption: markdownBlock("st-caption"),
-  text: (node, ctx) => h(ctx.doc, "div", { class: "st-text", text: node.body ?? "" }),
+  text: (node, ctx) => h(ctx.doc, "div", { class: classes("st-text", noWrap(node)), style: textStyle(node) }, [
+    h(ctx.doc, "span", { text: node.body ?? "" }),
+    helpIcon(node, ctx),
+  ]),
   code,
-  divider: (node, ctx) => h(ctx.doc, "hr", { class: "st-divider" }),
+  divider: (node, ctx) => h(ctx.doc, "hr", { class: "st-divider", style: widthStyle(node.width) }),
   json,
   error: alert,
   warning: alert,

@@ -6,11 +6,12 @@
 // Inputs commit once per change, never per keystroke, and never the same value twice.
 
 import { h } from "./dom.js";
+import { field, helpIcon, labelFor, visibilityOf } from "./frame.js";
+import { classes, iconText, pixels } from "./look.js";
 import { renderInlineMarkdown } from "./markdown.js";
-import {
-  cellValue, columnKind, formatNumber, parseNumber, sliderScale, toColorInput, withCell, withNewRow, withoutRow,
-} from "./values.js";
-import { isDirty, isReplacing, setBase } from "./preserve.js";
+import { dataEditor } from "./table.js";
+import { formatNumber, parseNumber, sliderScale, toColorInput } from "./values.js";
+import { isReplacing, setBase } from "./preserve.js";
 
 const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
 
@@ -26,47 +27,39 @@ function committer(node, ctx, initial, onCommit = null) {
   };
 }
 
-function helpIcon(node, ctx) {
-  if (!node.help) return null;
-  return h(ctx.doc, "span", { class: "st-help-icon", title: node.help, "aria-label": node.help, role: "img", text: "?" });
+/** An icon before a control or its label, as text (see iconText). */
+function iconSpan(node, ctx, cls = "st-icon") {
+  const icon = iconText(node.icon);
+  return icon ? h(ctx.doc, "span", { class: cls, "aria-hidden": "true", text: icon }) : null;
 }
 
-function labelFor(node, ctx, { forId = null, id = null } = {}) {
-  const visibility = ["hidden", "collapsed"].includes(node.label_visibility) ? node.label_visibility : "visible";
-  return h(ctx.doc, forId ? "label" : "div", { class: `st-label st-label-${visibility}`, for: forId, id }, [
-    renderInlineMarkdown(node.label ?? "", ctx.doc),
-    helpIcon(node, ctx),
-  ]);
-}
-
-/** The common frame: label above the control, `help` as a tooltip. */
-function field(node, ctx, label, controls) {
-  const classes = `st-widget st-${node.type}${node.disabled ? " st-disabled" : ""}`;
-  return h(ctx.doc, "div", { class: classes, title: node.help ?? null }, [label, controls]);
-}
-
-function iconText(icon) {
-  // Material icon names (":material/add:") need a font the docs do not load; emoji are text.
-  return typeof icon === "string" && icon && !icon.startsWith(":") ? `${icon} ` : null;
-}
-
+// A button's look: kind, icon (left or right), width (use_container_width: the line), a
+// keyboard shortcut shown as a hint and announced to screen readers, wrapping, help.
 function button(node, ctx) {
   const kind = ["primary", "secondary", "tertiary"].includes(node.kind) ? node.kind : "secondary";
+  const icon = iconSpan(node, ctx, "st-button-icon");
+  const shortcut = typeof node.shortcut === "string" && node.shortcut ? node.shortcut : null;
   const el = h(ctx.doc, "button", {
     type: "button",
-    class: `st-button st-kind-${kind}${node.type === "download_button" ? " st-download" : ""}`,
+    class: classes("st-button", `st-kind-${kind}`, node.type === "download_button" && "st-download",
+      node.use_container_width === true && "st-full-width", node.wrap === false && "st-nowrap"),
+    style: pixels(node.width) ? `width: ${pixels(node.width)}; max-width: 100%` : null,
     disabled: Boolean(node.disabled),
     title: node.help ?? null,
+    "aria-keyshortcuts": shortcut,
     onclick: () => {
       if (node.type === "download_button") download(node, ctx);
       ctx.trigger(node);
     },
   }, [
     node.type === "download_button" ? h(ctx.doc, "span", { "aria-hidden": "true", text: "↓ " }) : null,
-    iconText(node.icon),
+    node.icon_position === "right" ? null : icon,
     renderInlineMarkdown(node.label ?? "", ctx.doc),
+    node.icon_position === "right" ? icon : null,
+    shortcut ? h(ctx.doc, "kbd", { class: "st-shortcut", "aria-hidden": "true", text: shortcut }) : null,
   ]);
-  return h(ctx.doc, "div", { class: `st-widget st-${node.type}` }, [el]);
+  const full = node.use_container_width === true || node.width === "stretch";
+  return h(ctx.doc, "div", { class: classes("st-widget", `st-${node.type}`, full && "st-stretch") }, [el]);
 }
 
 // The file is made in the page from what the script passed (text, or bytes as base64);
@@ -99,8 +92,7 @@ function checkbox(node, ctx) {
     disabled: Boolean(node.disabled),
     onchange: () => ctx.change(node, input.checked),
   });
-  const visibility = ["hidden", "collapsed"].includes(node.label_visibility) ? node.label_visibility : "visible";
-  const text = h(ctx.doc, "span", { class: `st-label st-label-${visibility}` }, [
+  const text = h(ctx.doc, "span", { class: `st-label st-label-${visibilityOf(node)}` }, [
     renderInlineMarkdown(node.label ?? "", ctx.doc),
     helpIcon(node, ctx),
   ]);
@@ -113,18 +105,21 @@ function textInput(node, ctx) {
   const shown = ctx.shown(node) ?? "";
   // The base is what the field shows without the reader's uncommitted typing (preserve.js).
   const commit = committer(node, ctx, shown, (value) => setBase(input, value));
-  // `input_type` because `type` already names the element (see the report on the tree).
-  const password = (node.input_type ?? node.text_type) === "password";
+  const height = pixels(node.height);
   const input = h(ctx.doc, multiline ? "textarea" : "input", {
     id,
-    type: multiline ? null : password ? "password" : "text",
+    type: multiline ? null : inputType(node),
     class: "st-input",
-    rows: multiline ? (node.height ? Math.max(2, Math.round(node.height / 24)) : 3) : null,
+    rows: multiline ? (height ? Math.max(2, Math.round(node.height / 24)) : 3) : null,
+    style: multiline && height ? `height: ${height}` : null,
     value: shown,
     placeholder: node.placeholder ?? null,
     maxlength: typeof node.max_chars === "number" ? node.max_chars : null,
     disabled: Boolean(node.disabled),
-    autocomplete: "off",
+    required: node.required === true,
+    pattern: multiline ? null : patternOf(node.validate),
+    title: Array.isArray(node.validate) && typeof node.validate[1] === "string" ? node.validate[1] : null,
+    autocomplete: typeof node.autocomplete === "string" && node.autocomplete ? node.autocomplete : "off",
     spellcheck: "false",
     onchange: () => commit(input.value),
     // A rerender may have put back typing the reader had not committed: blur commits it.
@@ -137,7 +132,23 @@ function textInput(node, ctx) {
     },
   });
   setBase(input, shown);
-  return field(node, ctx, labelFor(node, ctx, { forId: id }), input);
+  return field(node, ctx, labelFor(node, ctx, { forId: id }), withIcon(node, ctx, input));
+}
+
+// `input_type` because `type` already names the element in the tree.
+const INPUT_TYPES = { password: "password", email: "email", url: "url", phone: "tel", search: "search" };
+const inputType = (node) => INPUT_TYPES[node.input_type] ?? "text";
+
+/** `validate`: a regular expression (or one with its message) the browser checks the input against. */
+function patternOf(validate) {
+  const pattern = Array.isArray(validate) ? validate[0] : validate;
+  return typeof pattern === "string" && pattern ? pattern : null;
+}
+
+/** A control with its `icon` inside, before the text. */
+function withIcon(node, ctx, control) {
+  const icon = iconSpan(node, ctx, "st-input-icon");
+  return icon ? h(ctx.doc, "div", { class: "st-input-with-icon" }, [icon, control]) : control;
 }
 
 function numberInput(node, ctx) {
@@ -166,6 +177,7 @@ function numberInput(node, ctx) {
     step: node.step ?? (node.data_type === "int" ? 1 : "any"),
     placeholder: node.placeholder ?? null,
     disabled: Boolean(node.disabled),
+    required: node.required === true,
     onchange: read,
     onblur: read, // commits typing a rerender put back (see textInput)
     onkeydown: (event) => {
@@ -175,7 +187,7 @@ function numberInput(node, ctx) {
     },
   });
   setBase(input, input.value);
-  return field(node, ctx, labelFor(node, ctx, { forId: id }), input);
+  return field(node, ctx, labelFor(node, ctx, { forId: id }), withIcon(node, ctx, input));
 }
 
 /** Sliders and select sliders: one range input per end, committed on release. */
@@ -260,9 +272,10 @@ function selectbox(node, ctx) {
     id,
     class: "st-input st-select",
     disabled: Boolean(node.disabled),
+    required: node.required === true,
     onchange: () => commit(select.value === "" ? null : Number(select.value)),
   }, options);
-  return field(node, ctx, labelFor(node, ctx, { forId: id }), select);
+  return field(node, ctx, labelFor(node, ctx, { forId: id }), withIcon(node, ctx, select));
 }
 
 function radio(node, ctx) {
@@ -346,6 +359,7 @@ function picker(inputType) {
         max: node.max ?? null,
         step: inputType === "time" ? node.step ?? null : null,
         disabled: Boolean(node.disabled),
+        required: node.required === true,
         "aria-labelledby": labelId,
         onchange: read,
       }),
@@ -359,65 +373,6 @@ function picker(inputType) {
 function fileUploader(node, ctx) {
   const note = h(ctx.doc, "div", { class: "st-dropzone", "aria-disabled": "true", text: ctx.t("uploadsUnavailable") });
   return field({ ...node, disabled: true }, ctx, labelFor(node, ctx), note);
-}
-
-function dataEditor(node, ctx) {
-  const labelId = ctx.uid();
-  const columns = node.columns ?? [];
-  let rows = (ctx.shown(node) ?? node.rows ?? []).map((row) => [...row]);
-  // Kinds come from the script's own rows, so a cleared number cell stays a number column.
-  const kinds = columns.map((_, c) => columnKind(node.rows ?? rows, c));
-  const locked = new Set(Array.isArray(node.disabled_columns) ? node.disabled_columns.map(String) : []);
-  const dynamic = node.num_rows === "dynamic" && !node.disabled;
-  const send = (next) => {
-    rows = next;
-    ctx.change(node, rows);
-  };
-  const cell = (value, r, c) => {
-    const kind = kinds[c];
-    const input = h(ctx.doc, "input", {
-      type: kind === "boolean" ? "checkbox" : kind === "number" ? "number" : "text",
-      step: kind === "number" ? "any" : null,
-      class: kind === "boolean" ? "st-cell-check" : "st-cell",
-      value: kind === "boolean" ? null : value === null || value === undefined ? "" : String(value),
-      checked: kind === "boolean" ? Boolean(value) : null,
-      disabled: Boolean(node.disabled) || locked.has(String(columns[c])),
-      "aria-label": `${columns[c] ?? c} ${r + 1}`,
-      onchange: () => commitCell(),
-      // Typing a rerender put back (see textInput) is committed when the reader leaves the cell.
-      onblur: () => {
-        if (kind !== "boolean" && isDirty(input)) commitCell();
-      },
-    });
-    const commitCell = () => {
-      if (isReplacing()) return; // see committer
-      const next = cellValue(kind === "boolean" ? input.checked : input.value, kind);
-      if (next === undefined) input.value = rows[r][c] ?? "";
-      else {
-        if (kind !== "boolean") setBase(input, input.value);
-        send(withCell(rows, r, c, next));
-      }
-    };
-    if (kind !== "boolean") setBase(input, input.value);
-    return h(ctx.doc, "td", {}, [input]);
-  };
-  const removeCell = (r) =>
-    h(ctx.doc, "td", { class: "st-row-tools" }, [
-      h(ctx.doc, "button", { type: "button", class: "st-row-button", title: ctx.t("deleteRow"), "aria-label": ctx.t("deleteRow"), text: "×", onclick: () => send(withoutRow(rows, r)) }),
-    ]);
-  const table = h(ctx.doc, "table", { class: "st-table", "aria-labelledby": labelId }, [
-    h(ctx.doc, "thead", {}, [h(ctx.doc, "tr", {}, [
-      ...columns.map((name) => h(ctx.doc, "th", { scope: "col", text: String(name) })),
-      dynamic ? h(ctx.doc, "th", {}) : null,
-    ])]),
-    h(ctx.doc, "tbody", {}, rows.map((row, r) => h(ctx.doc, "tr", {}, [...row.map((value, c) => cell(value, r, c)), dynamic ? removeCell(r) : null]))),
-  ]);
-  const addRow = dynamic
-    ? h(ctx.doc, "button", { type: "button", class: "st-tool st-add-row", text: `+ ${ctx.t("addRow")}`, onclick: () => send(withNewRow(rows, columns.length)) })
-    : null;
-  // A data_editor has a label only when the script gave one.
-  const label = node.label ? labelFor(node, ctx, { id: labelId }) : h(ctx.doc, "span", { id: labelId, hidden: true });
-  return field(node, ctx, label, [h(ctx.doc, "div", { class: "st-table-scroll" }, [table]), addRow]);
 }
 
 export const WIDGETS = {
