@@ -25,6 +25,28 @@ def client_value(meta: WidgetMeta, value: Any) -> Any:
     return shown
 
 
+class LabelVisibility:
+    """``label_visibility`` as Streamlit's AppTest gives it: a small message whose ``value`` is 0
+    (visible), 1 (hidden) or 2 (collapsed), printed as protobuf prints it (nothing for visible)."""
+
+    NAMES = ("VISIBLE", "HIDDEN", "COLLAPSED")
+
+    def __init__(self, visibility: Any) -> None:
+        name = str(visibility).upper()
+        self.value = self.NAMES.index(name) if name in self.NAMES else 0
+
+    def __repr__(self) -> str:
+        return f"value: {self.NAMES[self.value]}\n" if self.value else ""
+
+    __str__ = __repr__
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, LabelVisibility) and other.value == self.value
+
+    def __hash__(self) -> int:
+        return hash(self.value)
+
+
 class AppTestError(Exception):
     """The test asked for something a person in a browser could not do."""
 
@@ -51,6 +73,10 @@ class Widget(WithHelp):
     @property
     def form_id(self) -> str:
         return str(self.node.get("form_id", ""))
+
+    @property
+    def label_visibility(self) -> LabelVisibility:
+        return LabelVisibility(self.node.get("label_visibility", "visible"))
 
     @property
     def has_pending(self) -> bool:
@@ -117,6 +143,11 @@ class Button(Widget):
         return self.set_value(True)
 
 
+    @property
+    def icon(self) -> str:
+        return self.node.get("icon") or ""
+
+
 class DownloadButton(Button):
     """``st.download_button``: clicked like a button; the page downloads, the script reruns."""
 
@@ -150,6 +181,14 @@ class TextInput(Widget):
     def placeholder(self) -> str:
         return self.node.get("placeholder") or ""
 
+    @property
+    def icon(self) -> str:
+        return self.node.get("icon") or ""
+
+    @property
+    def autocomplete(self) -> str:
+        return self.node.get("autocomplete") or ""
+
     def input(self, value: str) -> Self:
         """Type ``value``; as in Streamlit's AppTest, nothing happens when it is longer than ``max_chars``."""
         if self.max_chars and len(value) > self.max_chars:
@@ -176,6 +215,14 @@ class Bounded(Widget):
 
 
 class NumberInput(Bounded):
+    @property
+    def placeholder(self) -> str:
+        return self.node.get("placeholder") or ""
+
+    @property
+    def icon(self) -> str:
+        return self.node.get("icon") or ""
+
     @property
     def value(self) -> int | float | None:
         return super().value
@@ -247,6 +294,14 @@ class Selectbox(Widget):
         return list(self.node.get("options", []))
 
     @property
+    def placeholder(self) -> str:
+        return self.node.get("placeholder") or ""
+
+    @property
+    def icon(self) -> str:
+        return self.node.get("icon") or ""
+
+    @property
     def format_func(self) -> Any:
         meta = self._meta()
         return getattr(meta, "format_func", str)
@@ -267,6 +322,14 @@ class Selectbox(Widget):
 
 class Radio(Selectbox):
     """``st.radio``."""
+
+    @property
+    def horizontal(self) -> bool:
+        return bool(self.node.get("horizontal"))
+
+    @property
+    def captions(self) -> list[str]:
+        return [str(c) for c in self.node.get("captions") or []]
 
 
 class Multiselect(Selectbox):

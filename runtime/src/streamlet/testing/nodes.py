@@ -90,7 +90,19 @@ class Heading(WithHelp):
 
     @property
     def anchor(self) -> str:
-        return self.node.get("anchor") or ""
+        """The anchor given as text; ``""`` when the page makes one (None) or shows none (False)."""
+        anchor = self.node.get("anchor")
+        return anchor if isinstance(anchor, str) else ""
+
+    @property
+    def hide_anchor(self) -> bool:
+        """``anchor=False``: no link to the heading."""
+        return self.node.get("anchor") is False
+
+    @property
+    def divider(self) -> str:
+        """The line under the heading: ``""`` (none), ``"auto"`` (``divider=True``) or its colour."""
+        return str(self.node.get("divider") or "")
 
 
 class Title(Heading):
@@ -109,6 +121,11 @@ class Markdown(WithHelp):
     @property
     def is_caption(self) -> bool:
         return self.type == "caption"
+
+    @property
+    def allow_html(self) -> bool:
+        """``unsafe_allow_html=True`` (the page still shows the HTML as text, and says so)."""
+        return bool(self.node.get("html_as_text"))
 
     @property
     def value(self) -> str:
@@ -167,6 +184,10 @@ class Code(Element):
     @property
     def language(self) -> str:
         return str(self.node.get("language"))
+
+    @property
+    def show_line_numbers(self) -> bool:
+        return bool(self.node.get("line_numbers"))
 
 
 class Json(Element):
