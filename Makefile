@@ -16,7 +16,7 @@ SITE_TOOLS_SRC := $(shell find runtime/site-tools/src -name '*.py') runtime/site
 WEB_SRC := $(shell find runtime/web/src -type f 2>/dev/null) runtime/web/build.mjs
 DOCS_SRC := $(shell find docs -type f) mkdocs.yml
 
-.PHONY: serve build test bench deps browser-deps clean
+.PHONY: serve build test bench fuzz deps browser-deps clean
 
 serve: build
 	@$(BIN)/python -m streamlet_site.serve site --port $(PORT)
@@ -76,3 +76,8 @@ bench: build $(STAMPS)/reference
 
 clean:
 	rm -rf site runtime/dist runtime/web/dist $(STAMPS)
+# Random scripts against real Streamlit: FUZZ_CASES (20000) seeds from FUZZ_SEED (0); each kind of
+# divergence minimised into fuzz-findings/ (FUZZ_DIR), with summary.txt.
+fuzz: $(STAMPS)/venv $(STAMPS)/reference
+	$(BIN)/python tests/differential/fuzz.py
+
