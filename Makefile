@@ -74,10 +74,10 @@ browser-deps:
 bench: build $(STAMPS)/reference
 	$(BIN)/python -m bench
 
-clean:
-	rm -rf site runtime/dist runtime/web/dist $(STAMPS)
 # Random scripts against real Streamlit: FUZZ_CASES (20000) seeds from FUZZ_SEED (0); each kind of
 # divergence minimised into fuzz-findings/ (FUZZ_DIR), with summary.txt.
 fuzz: $(STAMPS)/venv $(STAMPS)/reference
 	$(BIN)/python tests/differential/fuzz.py
 
+clean:
+	rm -rf site runtime/dist runtime/web/dist $(STAMPS)
