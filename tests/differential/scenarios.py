@@ -1184,6 +1184,58 @@ scenario("delete-unrendered-widget-key", """
 """, call("selectbox", "select", "b"), call("checkbox", "uncheck"), [get_state("s"), del_state("s")],
     call("checkbox", "check"), RERUN)
 
+scenario("clear-on-submit-form-widgets-without-value", """
+    import datetime
+    presets = {"d": datetime.date(2021, 6, 1), "dr": (datetime.date(2021, 6, 1), datetime.date(2021, 6, 3)),
+               "s": 7, "ss": "b", "n": 4, "c": "#222222", "t": "pre", "m": ["y"], "r": "y",
+               "tm": datetime.time(4, 5)}
+    for k, v in presets.items():
+        st.session_state.setdefault(k, v)
+    with st.form("f", clear_on_submit=True):
+        got = [st.date_input("d", key="d"), st.date_input("dr", key="dr"), st.slider("s", key="s"),
+               st.select_slider("ss", ["a", "b", "c"], key="ss"), st.number_input("n", key="n"),
+               st.color_picker("c", key="c"), st.text_input("t", key="t"), st.multiselect("m", ["x", "y"], key="m"),
+               st.radio("r", ["x", "y"], key="r"), st.time_input("tm", key="tm")]
+        st.form_submit_button("Go")
+    st.write(repr(got))
+""", [set_value("date_input", date("2021-06-02"), key="d"), set_value("slider", 9), set_value("text_input", "typed"),
+      set_value("multiselect", ["x"]), set_value("time_input", time("05:05:00")), click("form_submit_button")],
+    click("form_submit_button"), click("form_submit_button"), RERUN)
+
+scenario("preset-in-form-sidebar-and-columns", """
+    import datetime
+    st.session_state.setdefault("a", datetime.time(7, 7))
+    st.session_state.setdefault("b", (datetime.date(2022, 1, 1), datetime.date(2022, 1, 2)))
+    st.session_state.setdefault("c", ["q"])
+    with st.sidebar.form("f"):
+        a = st.time_input("a", key="a")
+        st.form_submit_button()
+    left, right = st.columns(2)
+    b = left.date_input("b", key="b")
+    c = right.multiselect("c", ["p", "q"], key="c")
+    st.write(repr([a, b, c]))
+""", RERUN, [set_value("time_input", time("08:08:00")), click("form_submit_button")], RERUN)
+
+scenario("wrong-state-choice-widgets-more", """
+    st.session_state.setdefault("mode", 0)
+    cases = [
+        ("selectbox format_func", lambda: st.selectbox("A", [1, 2], format_func=lambda o: f"#{o}", key="a"), 3),
+        ("radio index None", lambda: st.radio("B", ["x", "y"], index=None, key="b"), "z"),
+        ("multiselect too many", lambda: st.multiselect("C", ["x", "y", "z"], max_selections=1, key="c"), ["x", "y"]),
+        ("multiselect tuple", lambda: st.multiselect("D", ["x", "y"], key="d"), ("y",)),
+        ("selectbox None", lambda: st.selectbox("E", ["x", "y"], key="e"), None),
+        ("select_slider range bad end", lambda: st.select_slider("F", [1, 2, 3], value=(1, 2), key="f"), (1, 9)),
+        ("date out of explicit bounds", lambda: st.date_input("G", min_value=__import__("datetime").date(2020, 1, 1),
+                                                             key="g"), __import__("datetime").date(2019, 1, 1)),
+        ("number float too big", lambda: st.number_input("H", 0.0, 1.0, key="h"), 5.0),
+    ]
+    name, make, bad = cases[st.session_state.mode]
+    st.session_state[chr(ord("a") + st.session_state.mode)] = bad
+    st.write(name)
+    st.write(repr(make()))
+    st.write(repr(st.session_state[chr(ord("a") + st.session_state.mode)]))
+""", *[[set_state("mode", i)] for i in range(1, 8)])
+
 scenario("apptest-setters-edge-forms", """
     import datetime
     got = [st.number_input("i", 0, 10, 1, key="i"), st.text_input("t", max_chars=3, key="t"),

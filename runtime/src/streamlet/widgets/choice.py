@@ -38,6 +38,14 @@ def as_options(options: Any) -> list[Any]:
     return [options]
 
 
+def _formats_into(format_func: Callable[[Any], Any], value: Any, shown: set[Any]) -> bool:
+    """``format_func(value)`` is one of the options' shown texts (False when format_func fails on it)."""
+    try:
+        return format_func(value) in shown
+    except Exception:  # noqa: BLE001 - a format_func that fails on a value: not an option
+        return False
+
+
 def index_of(options: list[Any], value: Any) -> int:
     for i, option in enumerate(options):
         if value == option:
@@ -217,11 +225,20 @@ class MultiSelectMixin(ChoiceBase):
             root=dg._root_name(), label=label, options=formatted, default=defaults, help=help,
             max_selections=max_selections, placeholder=placeholder)
 
-        def check(value: Any) -> list[Any]:
-            if max_selections is not None and len(value) > max_selections:
-                raise StreamlitSelectionCountExceedsMaxError(len(value), max_selections)
-            kept = [v for v in value if v in opts]
-            if len(kept) != len(value) and key is not None:
+        def check(value: Any) -> Any:
+            """As Streamlit: too many fail; values not among the options (by their shown text) are
+            dropped, and session state follows; a value with nothing dropped is returned as it is."""
+            count = 0 if value is None else len(list(value)) if isinstance(value, Iterable) else 1
+            if max_selections is not None and count > max_selections:
+                raise StreamlitSelectionCountExceedsMaxError(count, max_selections)
+            list(value)  # None, or one value that is not a list, fails here as in Streamlit
+            if not value:
+                return value
+            shown = {format_func(o) for o in opts}
+            kept = [v for v in value if _formats_into(format_func, v, shown)]
+            if len(kept) == len(value):
+                return value
+            if key is not None:
                 dg._ctx().state.new_user[key] = kept
             return kept
 
@@ -276,13 +293,10 @@ class SelectSliderMixin(ChoiceBase):
         """select_slider's check of its value against its options, as Streamlit's: by the shown text;
         None stays; a value (or either end of a range) not among them resets to the default, and
         session state follows."""
-        shown = {str(format_func(o)) for o in opts}
+        shown = {format_func(o) for o in opts}
 
         def is_option(value: Any) -> bool:
-            try:
-                return str(format_func(value)) in shown
-            except Exception:  # noqa: BLE001 - a format_func that fails on it: not an option
-                return False
+            return _formats_into(format_func, value, shown)
 
         def sync(value: Any) -> Any:
             if isinstance(value, tuple):
