@@ -21,6 +21,9 @@ AppTest API both engines share:
 - ``{"op": "del_state", "key": "k"}`` is ``del at.session_state["k"]``;
 - ``{"op": "get_state", "key": "k", "attr": False}`` reads ``at.session_state["k"]``
   (or ``at.session_state.k``) and records the value or the error.
+- ``{"op": "read", "list": "header", "index": 0, "attrs": ["anchor", "divider"]}`` reads
+  those attributes of ``at.header[0]`` (display attributes the tree does not compare
+  everywhere: ``help``, ``placeholder``, ``label_visibility``, ...) and records each one.
 
 Arguments and state values are JSON, with tagged forms for what JSON lacks:
 ``{"$date": "2024-01-31"}``, ``{"$time": "10:30:00"}``, ``{"$datetime": ...}``,
@@ -139,6 +142,18 @@ def _read(obj: Any, name: str) -> str:
         return encode(value)
     except Exception as err:  # noqa: BLE001 - a failed read is part of the trace
         return _error(err)
+
+
+def _read_display(obj: Any, name: str) -> str:
+    """A display attribute as JSON text; a protobuf repeated field (Streamlit's ``Radio.captions``)
+    reads as the list it compares equal to."""
+    try:
+        value = getattr(obj, name)
+    except Exception as err:  # noqa: BLE001 - a failed read is part of the trace
+        return _error(err)
+    if type(value).__name__.startswith("Repeated"):
+        value = list(value)
+    return encode(value)
 
 
 # -- the tree ------------------------------------------------------------------
@@ -260,6 +275,10 @@ def _apply(at: Any, op: dict[str, Any]) -> str | None:
         if kind == "del_state":
             del at.session_state[op["key"]]
             return None
+        if kind == "read":
+            elements = getattr(at, op["list"])
+            element = elements(key=op["key"]) if "key" in op else elements[op.get("index", 0)]
+            return encode({name: _read_display(element, name) for name in op["attrs"]})
         if kind == "get_state":
             if op.get("attr"):
                 return encode(getattr(at.session_state, op["key"]))

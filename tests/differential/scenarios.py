@@ -55,6 +55,11 @@ def get_state(key: str, attr: bool = False) -> Op:
     return {"op": "get_state", "key": key, "attr": attr}
 
 
+def read(widgets: str, *attrs: str, index: int = 0) -> Op:
+    """Read ``at.<widgets>[index].<attr>`` for each attribute (display attributes, not values)."""
+    return {"op": "read", "list": widgets, "index": index, "attrs": list(attrs)}
+
+
 def date(iso: str) -> dict[str, str]:
     return {"$date": iso}
 
@@ -1249,3 +1254,65 @@ scenario("apptest-setters-edge-forms", """
     [set_value("number_input", 11), call("text_input", "set_value", "toolong"), set_value("select_slider", 2),
      call("slider", "set_value", 5), call("multiselect", "select", "a")],
     RERUN)
+
+
+# == Signatures and display parameters ============================================
+
+scenario("unknown-keyword-argument", """
+    try:
+        st.button("Go", on_clik=print)
+    except TypeError as err:
+        st.write(str(err))
+    try:
+        st.sidebar.title("T", ancor="x")
+    except TypeError as err:
+        st.write(str(err))
+    with st.form("f"):
+        st.form_submit_button("Send", on_clik=print)
+""", RERUN)
+
+HEADING_ATTRS = ("value", "tag", "anchor", "hide_anchor", "divider", "help", "icon")
+
+scenario("display-parameters-text", """
+    st.title("Title", anchor="top", help="About the title")
+    st.header("Header", anchor=False, divider="blue", help="About the header")
+    st.subheader("Sub", divider=True)
+    st.header("Plain")
+    st.markdown("**m**", unsafe_allow_html=True, help="About m")
+    st.caption("c", help="About c")
+    st.text("t", help="About t")
+    st.code("x = 1", line_numbers=True)
+    st.code("y", language=None)
+    st.divider()
+    st.error("e", icon="🚨")
+    st.json({"a": 1}, expanded=False)
+""", [read("title", *HEADING_ATTRS), read("header", *HEADING_ATTRS), read("header", *HEADING_ATTRS, index=1),
+      read("subheader", *HEADING_ATTRS), read("markdown", "help", "allow_html", "is_caption"),
+      read("caption", "help", "allow_html", "is_caption"), read("text", "help"),
+      read("code", "language", "show_line_numbers"), read("code", "language", "show_line_numbers", index=1),
+      read("divider", "value", "help", "allow_html"), read("error", "icon"), read("json", "expanded")])
+
+scenario("display-parameters-widgets", """
+    st.button("Go", help="Starts it", icon="🔥", type="primary")
+    st.checkbox("Tick", help="Ticks", label_visibility="hidden")
+    st.toggle("Flip", label_visibility="collapsed")
+    st.text_input("Name", placeholder="Your name", help="Who", label_visibility="collapsed", icon="🔍",
+                  autocomplete="name", max_chars=10)
+    st.text_area("Notes", placeholder="Write here", height=200)
+    st.number_input("N", placeholder="A number", value=None, icon="🔢")
+    st.selectbox("Pick", ["a", "b"], index=None, placeholder="Choose", icon="🍎")
+    st.multiselect("Many", ["a", "b"], placeholder="Choose some", label_visibility="hidden")
+    st.radio("R", ["a", "b"], horizontal=True, captions=["first", "second"], help="One")
+    st.slider("S", 0, 10, 3, help="Drag", label_visibility="collapsed")
+    st.color_picker("C", help="Colour")
+    with st.form("f"):
+        st.form_submit_button("Send", icon="✅", help="Sends")
+""", [read("button", "help", "icon", index=0), read("button", "help", "icon", index=1),
+      read("checkbox", "help", "label_visibility"), read("toggle", "help", "label_visibility"),
+      read("text_input", "placeholder", "help", "label_visibility", "icon", "autocomplete", "max_chars"),
+      read("text_area", "placeholder", "help", "label_visibility"),
+      read("number_input", "placeholder", "icon", "label_visibility"),
+      read("selectbox", "placeholder", "icon", "label_visibility"),
+      read("multiselect", "placeholder", "label_visibility"),
+      read("radio", "horizontal", "captions", "help", "label_visibility"),
+      read("slider", "help", "label_visibility"), read("color_picker", "help", "label_visibility")])
