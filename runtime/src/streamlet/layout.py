@@ -1,4 +1,4 @@
-"""Blocks: form (with its submit button), columns, container, expander, and ``with`` on any of them or on ``st.sidebar``.
+"""Blocks: form (and its submit button), columns, container, expander; ``with`` on any of them or ``st.sidebar``.
 
 The mixins bear Streamlit's names (``FormMixin``, ``LayoutsMixin``), so Python's TypeError for a
 misspelt keyword reads as Streamlit's.
