@@ -1,6 +1,7 @@
 """Hostile text through every text path of a live block does nothing but show itself.
 
 Each payload goes through display commands, widget labels, help, options and values,
+heading anchors, alert titles, button shortcuts,
 exception messages and tracebacks, the first tree embedded at build time, code typed into
 the editor, and share links (the block's code, and the block name). Nothing may open a
 dialog, add an element or a handler attribute, or make a request anywhere but the page's
@@ -11,6 +12,7 @@ and without COOP/COEP), one Pyodide load each.
 from __future__ import annotations
 
 import base64
+import html
 import http.server
 import json
 import re
@@ -103,17 +105,35 @@ TEMPLATES = [
     "你好<script>alert(52)</script>こんにちは",
     "`<img src=x onerror=alert(53)>`",
     "**<img src=x onerror=alert(54)>**",
+    # GitHub's and Streamlit's syntax: autolinks, tables, colored text, images from data: URLs.
+    "<javascript:alert(55)>",
+    "| cell |\n| --- |\n| [x](javascript:alert(56)) |",
+    ":red[[click](javascript:alert(57))] :blue-background[<img src=x onerror=alert(58)>]",
+    "![x](data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoNTkpPg==)",
+    "![pixel]({A}/markdown-image-2.png) ~~<svg onload=alert(60)>~~ www.example.invalid/x",
+    ':color[c]{{foreground="red;background:url({A}/color.png)" background="url({A}/background-color.png)"}}',
+    "- [x] <img src=x onerror=alert(61)>\n- [ ] [t](vbscript:alert(62))",
 ]
 
 # What the markdown renderer may legitimately turn into markup or drop: compare without it.
-MARKDOWN_NOISE = re.compile(r"[\s*_`\\]")
+MARKDOWN_NOISE = re.compile(r"[\s*_`\\~|\[\]]")
 
 
-# A markdown link to an http(s) address is a link (the page may make it one; it is fetched only if clicked).
-HTTP_LINK = re.compile(r"\[([^\]]*)\]\(https?://[^)\s]*\)")
+# A markdown link or image to an http(s) address is a link (the page may make it one; it is fetched
+# only if clicked): its text stays.
+HTTP_LINK = re.compile(r"!?\[([^\]]*)\]\(https?://[^)\s]*\)")
+# A table's delimiter row, a task list's boxes and Streamlit's directives (`:red[...]{...}`) are markup.
+TABLE_RULE = re.compile(r"^[ \t]*\|?(?:[ \t]*:?-+:?[ \t]*\|?)+[ \t]*$", re.M)
+TASK = re.compile(r"^([ \t]*)[-*+] \[[ xX]\]", re.M)
+DIRECTIVE = re.compile(r":(?:red|orange|yellow|green|blue|violet|gr[ae]y|primary|rainbow|color|small|shimmer)"
+                       r"(?:-background|-badge)?(?=\[)")
+ATTRIBUTES = re.compile(r"\]\{[^{}]*\}")
 
 
 def norm(text: str) -> str:
+    # Markdown decodes character references (&lt; is <), as CommonMark does: compare both decoded.
+    text = html.unescape(text)
+    text = ATTRIBUTES.sub("]", DIRECTIVE.sub("", TASK.sub(r"\1", TABLE_RULE.sub("", text))))
     return MARKDOWN_NOISE.sub("", HTTP_LINK.sub(r"\1", text))
 
 
@@ -164,13 +184,14 @@ def display_code(p: list[str]) -> str:
         "    st.markdown(p, unsafe_allow_html=True)\n"
         "    st.write(p)\n"
         "    st.title(p, help=p)\n"
-        "    st.header(p)\n"
+        "    st.header(p, anchor=p, divider=True, help=p)\n"
         "    st.subheader(p)\n"
         "    st.caption(p)\n"
         "    st.code(p, language=p)\n"
+        "    st.code(p, line_numbers=True, wrap_lines=True)\n"
         "    st.json({'k': p, p: [p]})\n"
         "    st.text(p)\n"
-        "    st.error(p)\n"
+        "    st.error(p, title=p)\n"
         "    st.warning(p)\n"
         "    st.info(p)\n"
         "    st.success(p)\n"
@@ -189,10 +210,10 @@ def widgets_code(p: list[str]) -> str:
         "st.button('Click', key='go', on_click=clicked)\n"
         "st.write('clicks:', st.session_state.clicks)\n"
         "for i, p in enumerate(P):\n"
-        "    st.button(p, key=f'b{i}', help=p)\n"
+        "    st.button(p, key=f'b{i}', help=p, shortcut=p)\n"
         "    st.checkbox(p, key=f'c{i}', help=p)\n"
         "    st.toggle(p, key=f'g{i}')\n"
-        "    st.text_input(p, value=p, key=f't{i}', placeholder=p, help=p)\n"
+        "    st.text_input(p, value=p, key=f't{i}', placeholder=p, help=p, autocomplete=p)\n"
         "    st.text_area(p, value=p, key=f'a{i}')\n"
         "    st.number_input(p, key=f'n{i}')\n"
         "    st.slider(p, key=f's{i}')\n"
@@ -220,7 +241,7 @@ def raising_code(p: list[str]) -> str:
 
 
 def typed_code(p: list[str]) -> str:
-    comments = "".join(f"# {x}\n" for x in p if "\u2028" not in x)
+    comments = "".join(f"# {x}\n" for x in p if "\u2028" not in x and "\n" not in x)
     return f"import streamlit as st\n{comments}P = {p!r}\nfor p in P:\n    st.text(p)\n    st.markdown(p)\n"
 
 
@@ -274,6 +295,9 @@ TEXTS = """
     buttons: texts(".st-output button"),
     options: texts(".st-output option"),
     helps: all(".st-output .st-help-icon").map((el) => el.getAttribute("title")),
+    anchors: all(".st-output a.st-anchor").map((el) => el.getAttribute("href").slice(1)),
+    alertTitles: texts(".st-output .st-alert-title"),
+    shortcuts: all(".st-output button[aria-keyshortcuts]").map((el) => el.getAttribute("aria-keyshortcuts")),
     values: all(".st-output input[type=text], .st-output input:not([type]), .st-output textarea").map((el) => el.value),
     placeholders: all(".st-output input[placeholder]").map((el) => el.getAttribute("placeholder")),
     whole: block.querySelector(".st-output").textContent,
@@ -373,7 +397,9 @@ def test_payloads_stay_text_on_every_path(browser: Any, serve_page: Any, attacke
     assert_shown(texts["exceptions"], p, "st.exception")
     for key in ("markdown", "caption", "headings", "alerts"):
         assert_shown(texts[key], p, f"display {key}", exact=False)
-    assert_shown(texts["helps"], p, "st.title's help")
+    assert_shown(texts["helps"], p, "st.title's and st.header's help")
+    assert texts["anchors"] == p, "st.header's anchors"
+    assert_shown(texts["alertTitles"], p, "st.error's title", exact=False)
 
     # 6. Widgets: labels, help, options, values, placeholders; then an event rerenders them.
     widgets = page.locator('.st-live[data-id="widgets"]')
@@ -382,7 +408,7 @@ def test_payloads_stay_text_on_every_path(browser: Any, serve_page: Any, attacke
     texts = page.evaluate(TEXTS, "widgets")
     for key in ("labels", "summaries", "buttons"):
         assert_shown(texts[key], p, f"widget {key}", exact=False)
-    for key in ("options", "helps", "values", "placeholders"):
+    for key in ("options", "helps", "values", "placeholders", "shortcuts"):
         assert_shown(texts[key], p, f"widget {key}")
     assert_shown([texts["whole"]], p, "radio captions and expander bodies", exact=False)
 
