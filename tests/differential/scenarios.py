@@ -1241,6 +1241,20 @@ scenario("wrong-state-choice-widgets-more", """
     st.write(repr(st.session_state[chr(ord("a") + st.session_state.mode)]))
 """, *[[set_state("mode", i)] for i in range(1, 8)])
 
+scenario("preset-data-editor-key", """
+    st.session_state.ed = {"edited_rows": {0: {"a": 5}}, "added_rows": [], "deleted_rows": []}
+    st.write(st.data_editor({"a": [1, 2]}, key="ed"))
+""")
+
+scenario("preset-widgets-in-later-run-through-apptest-none", """
+    import datetime
+    if st.session_state.get("show"):
+        st.write(repr([st.number_input("n", 0, 10, 3, key="n"), st.date_input("d", datetime.date(2020, 1, 1), key="d"),
+                       st.time_input("t", datetime.time(1, 1), key="t"), st.text_input("x", "v", key="x"),
+                       st.selectbox("s", ["a", "b"], key="s"), st.radio("r", ["a", "b"], key="r")]))
+""", [set_state("n", None), set_state("d", None), set_state("t", None), set_state("x", None), set_state("s", None),
+      set_state("r", None), set_state("show", True)], RERUN, RERUN)
+
 scenario("apptest-setters-edge-forms", """
     import datetime
     got = [st.number_input("i", 0, 10, 1, key="i"), st.text_input("t", max_chars=3, key="t"),

@@ -281,7 +281,7 @@ class Slider(Bounded):
         return list(self.node.get("options", []))
 
     def set_range(self, lower: Any, upper: Any) -> Self:
-        return self.set_value((lower, upper))
+        return self.set_value([lower, upper])  # a list until the run, as in Streamlit's AppTest
 
 
 class SelectSlider(Slider):
