@@ -9,6 +9,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import * as esbuild from "esbuild";
 
+import { noMarkupParsing } from "./bundle-rules.mjs";
+
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, "..", "..");
 const wheelDir = path.join(root, "runtime", "dist");
@@ -46,6 +48,7 @@ try {
     outdir,
     format: "esm",
     define: { __STREAMLET_WHEEL__: JSON.stringify(wheel) },
+    plugins: [noMarkupParsing],
   });
   await esbuild.build({ ...common, entryPoints: { page: path.join(here, "src", "page.css") }, outdir });
   // The service worker is a classic script (module service workers are not everywhere yet);

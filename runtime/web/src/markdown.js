@@ -1,404 +1,277 @@
-// A small, safe markdown renderer for text that comes from Python: st.markdown bodies,
-// captions, alerts, widget labels, exception messages.
+// Markdown from Python (st.markdown bodies, st.write, captions, alerts, widget labels,
+// exception messages) as safe DOM.
 //
-// `parse` is pure and returns an AST of plain objects (tested in Node); `renderMarkdown`
-// turns it into DOM nodes with createElement/textContent only, so nothing in the text can
-// ever become markup. What is not listed below stays plain text: paragraphs, hard line
-// breaks, `code` spans, **bold**, *italic*/_italic_, [links](https://...), bullet and
-// numbered lists, # headings, ``` fences and horizontal rules.
+// CommonMark and GitHub's extensions (tables, strikethrough, task lists, autolinks, footnotes)
+// are parsed by micromark into an mdast syntax tree, with the directive syntax Streamlit's own
+// markdown adds (`:red[text]`, `:blue-background[text]`, `:green-badge[text]`, `:small[...]`,
+// `:shimmer[...]`, `:color[text]{foreground="#f00"}`, `:help[tooltip]`). `parse` turns that tree
+// into a small AST of plain objects, deciding here everything that concerns safety: a link or
+// image keeps its address only for http, https, mailto or a relative address (anything else is
+// shown as the text it was written as), raw HTML is text, and colours come from fixed names or a
+// strict colour syntax. markdown-dom.js builds DOM from that AST with createElement and
+// textContent only.
 //
-// Block nodes:  {type: "paragraph"|"heading", level?, children}
-//               {type: "code_block", lang, text}  {type: "rule"}
-//               {type: "list", ordered, start, tight, items: [[block, ...], ...]}
+// Block nodes:  {type: "paragraph"|"heading", level?, children}   {type: "code_block", lang, text}
+//               {type: "rule"}   {type: "blockquote", children}
+//               {type: "list", ordered, start, tight, items: [{checked: true|false|null, children}]}
+//               {type: "table", align: [null|"left"|"center"|"right"], head: [cell], rows: [[cell]]}
+//               {type: "footnote", label, children}                 (a cell is a list of inline nodes)
 // Inline nodes: {type: "text", value}  {type: "code", value}  {type: "break"}
-//               {type: "strong"|"em", children}  {type: "link", href, children}
+//               {type: "strong"|"em"|"del"|"small"|"shimmer", children}
+//               {type: "link", href, title, children}   {type: "image", href, alt, title}
+//               {type: "color", color, background, children}   {type: "badge", color, children}
+//               {type: "css_color", foreground, background, children}
+//               {type: "icon", name}   {type: "help", text}   {type: "footnote_ref", label}
 
-const FENCE = /^( {0,3})(`{3,}|~{3,})(.*)$/;
-const HEADING = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
-const RULE = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
-const ITEM = /^( {0,3})([-*+]|\d{1,9}[.)])([ \t]+|$)(.*)$/;
-const ESCAPABLE = /[!-/:-@[-`{-~]/;
-const SAFE_HREF = /^(?:https?:\/\/|mailto:)[^\s\x00-\x1f\x7f]+$/i;
+import { directiveFromMarkdown } from "mdast-util-directive";
+import { fromMarkdown } from "mdast-util-from-markdown";
+import { gfmFromMarkdown } from "mdast-util-gfm";
+import { directive } from "micromark-extension-directive";
+import { gfm } from "micromark-extension-gfm";
 
-export function parse(text) {
-  const lines = String(text ?? "")
-    .replace(/\r\n?/g, "\n")
-    .split("\n")
-    .map((line) => line.replace(/^\t+/, (tabs) => "    ".repeat(tabs.length)));
-  return parseBlocks(lines);
+import { buildBlocks, buildInlines } from "./markdown-dom.js";
+
+export const PALETTE = new Set(["red", "orange", "yellow", "green", "blue", "violet", "gray", "grey", "primary"]);
+const SAFE_SCHEMES = new Set(["http", "https", "mailto"]);
+const SCHEME = /^([a-z][a-z\d+.-]*):/i;
+
+/** Markdown `text` as a list of block nodes. `label: true` reads it as Streamlit reads a widget label. */
+export function parse(text, { label = false } = {}) {
+  let source = String(text ?? "");
+  if (label) source = escapeLabelBlocks(source);
+  const tree = fromMarkdown(source, {
+    extensions: [gfm(), directive()],
+    mdastExtensions: [gfmFromMarkdown(), directiveFromMarkdown()],
+  });
+  const ctx = { source, label, definitions: definitions(tree) };
+  return blocks(tree.children, ctx);
 }
 
-const isBlank = (line) => /^[ \t]*$/.test(line);
-
-function parseBlocks(lines) {
-  const blocks = [];
-  let i = 0;
-  while (i < lines.length) {
-    const line = lines[i];
-    if (isBlank(line)) {
-      i += 1;
-    } else if (fenceOpening(line)) {
-      i = fencedCode(lines, i, blocks);
-    } else if (HEADING.test(line)) {
-      const m = HEADING.exec(line);
-      blocks.push({ type: "heading", level: m[1].length, children: parseInline(m[2] ?? "") });
-      i += 1;
-    } else if (RULE.test(line)) {
-      blocks.push({ type: "rule" });
-      i += 1;
-    } else if (ITEM.test(line)) {
-      i = list(lines, i, blocks);
-    } else {
-      i = paragraph(lines, i, blocks);
-    }
-  }
-  return blocks;
+/** The inline nodes of `text` when it is one paragraph (tests and short texts). */
+export function parseInline(text) {
+  const parsed = parse(text);
+  return parsed.length === 1 && parsed[0].type === "paragraph" ? parsed[0].children : [];
 }
-
-function fenceOpening(line) {
-  const m = FENCE.exec(line);
-  // A backtick fence's info string may not contain backticks (that is an inline code span).
-  if (!m || (m[2][0] === "`" && m[3].includes("`"))) return null;
-  return { indent: m[1].length, fence: m[2], lang: m[3].trim().split(/\s+/)[0] || "" };
-}
-
-function fencedCode(lines, start, blocks) {
-  const { indent, fence, lang } = fenceOpening(lines[start]);
-  const closing = new RegExp(`^ {0,3}${fence[0] === "`" ? "`" : "~"}{${fence.length},}[ \\t]*$`);
-  const body = [];
-  let i = start + 1;
-  while (i < lines.length && !closing.test(lines[i])) {
-    body.push(lines[i].replace(new RegExp(`^ {0,${indent}}`), ""));
-    i += 1;
-  }
-  blocks.push({ type: "code_block", lang, text: body.join("\n") });
-  return i + 1; // past the closing fence (or the end, if it was never closed)
-}
-
-// Lines that end a paragraph without a blank line between.
-function interrupts(line) {
-  if (fenceOpening(line) || HEADING.test(line) || RULE.test(line)) return true;
-  const item = ITEM.exec(line);
-  return Boolean(item && item[4].trim() && (!/\d/.test(item[2]) || parseInt(item[2], 10) === 1));
-}
-
-function paragraph(lines, start, blocks) {
-  const body = [lines[start]];
-  let i = start + 1;
-  while (i < lines.length && !isBlank(lines[i]) && !interrupts(lines[i])) {
-    body.push(lines[i]);
-    i += 1;
-  }
-  blocks.push({ type: "paragraph", children: parseInline(joinParagraph(body)) });
-  return i;
-}
-
-function joinParagraph(lines) {
-  return lines.map((line, n) => (n === lines.length - 1 ? line.trim() : line.replace(/^[ \t]+/, ""))).join("\n");
-}
-
-function listKind(match) {
-  const marker = match[2];
-  return /\d/.test(marker) ? `ordered${marker.slice(-1)}` : `bullet${marker}`;
-}
-
-function list(lines, start, blocks) {
-  const first = ITEM.exec(lines[start]);
-  const kind = listKind(first);
-  const ordered = kind.startsWith("ordered");
-  const node = { type: "list", ordered, start: ordered ? parseInt(first[2], 10) : 1, tight: true, items: [] };
-  let i = start;
-  while (i < lines.length) {
-    const m = ITEM.exec(lines[i]);
-    if (!m || RULE.test(lines[i]) || listKind(m) !== kind) break;
-    const indent = m[1].length + m[2].length + (m[3].length > 4 || m[4] === "" ? 1 : m[3].length);
-    const body = [m[4]];
-    i += 1;
-    while (i < lines.length) {
-      const line = lines[i];
-      if (isBlank(line)) {
-        let next = i;
-        while (next < lines.length && isBlank(lines[next])) next += 1;
-        if (next < lines.length && leadingSpaces(lines[next]) >= indent) {
-          for (; i < next; i += 1) body.push("");
-          node.tight = false;
-          continue;
-        }
-        break;
-      }
-      if (leadingSpaces(line) >= indent) body.push(line.slice(indent));
-      else if (!isBlank(body[body.length - 1]) && !interrupts(line) && !ITEM.test(line)) body.push(line.trim());
-      else break;
-      i += 1;
-    }
-    node.items.push(parseBlocks(body));
-    // A blank line between two items makes the list loose (its items become paragraphs).
-    let next = i;
-    while (next < lines.length && isBlank(lines[next])) next += 1;
-    const sibling = next < lines.length ? ITEM.exec(lines[next]) : null;
-    if (!sibling || RULE.test(lines[next]) || listKind(sibling) !== kind) break;
-    if (next > i) node.tight = false;
-    i = next;
-  }
-  blocks.push(node);
-  return i;
-}
-
-const leadingSpaces = (line) => line.length - line.trimStart().length;
-
-// ---- inline ----
-
-export function parseInline(source) {
-  const s = String(source);
-  const out = [];
-  let text = "";
-  const flush = () => {
-    if (text) pushText(out, text);
-    text = "";
-  };
-  let i = 0;
-  while (i < s.length) {
-    const c = s[i];
-    if (c === "\\" && s[i + 1] === "\n") {
-      flush();
-      out.push({ type: "break" });
-      i += 2;
-    } else if (c === "\\" && ESCAPABLE.test(s[i + 1] ?? "")) {
-      text += s[i + 1];
-      i += 2;
-    } else if (c === "\n") {
-      const hard = / {2,}$/.test(text);
-      text = text.replace(/ +$/, "");
-      if (hard) {
-        flush();
-        out.push({ type: "break" });
-      } else {
-        text += "\n";
-      }
-      i += 1;
-    } else if (c === "`") {
-      const span = codeSpan(s, i);
-      if (span) {
-        flush();
-        out.push(span.node);
-        i = span.end;
-      } else {
-        // No closing run of the same length: the backticks are literal text.
-        const run = runLength(s, i);
-        text += s.slice(i, i + run);
-        i += run;
-      }
-    } else if (c === "*" || c === "_") {
-      const found = emphasis(s, i);
-      if (found) {
-        flush();
-        out.push(found.node);
-        i = found.end;
-      } else {
-        const run = runLength(s, i);
-        text += s.slice(i, i + run);
-        i += run;
-      }
-    } else if (c === "[") {
-      const found = link(s, i);
-      if (found) {
-        flush();
-        out.push(found.node);
-        i = found.end;
-      } else {
-        text += c;
-        i += 1;
-      }
-    } else {
-      text += c;
-      i += 1;
-    }
-  }
-  flush();
-  return out;
-}
-
-function pushText(out, value) {
-  const last = out[out.length - 1];
-  if (last && last.type === "text") last.value += value;
-  else out.push({ type: "text", value });
-}
-
-function runLength(s, i) {
-  let n = 0;
-  while (s[i + n] === s[i]) n += 1;
-  return n;
-}
-
-// CommonMark code spans: the closing run must have exactly as many backticks as the opening.
-function codeSpan(s, start) {
-  const n = runLength(s, start);
-  let j = start + n;
-  while (j < s.length) {
-    if (s[j] !== "`") {
-      j += 1;
-      continue;
-    }
-    const m = runLength(s, j);
-    if (m === n) {
-      let value = s.slice(start + n, j).replace(/\n/g, " ");
-      if (value.startsWith(" ") && value.endsWith(" ") && value.trim()) {
-        value = value.slice(1, -1);
-      }
-      return { node: { type: "code", value }, end: j + m };
-    }
-    j += m;
-  }
-  return null;
-}
-
-const isSpace = (ch) => ch === undefined || /\s/.test(ch);
-const isWordChar = (ch) => ch !== undefined && /[\p{L}\p{N}]/u.test(ch);
-
-// Emphasis, simplified from CommonMark: an opener is followed by a non-space, a closer is
-// preceded by one, and `_` never opens or closes inside a word (snake_case stays as is).
-function emphasis(s, start) {
-  const d = s[start];
-  if (d === "_" && isWordChar(s[start - 1])) return null;
-  const run = runLength(s, start);
-  for (const width of run >= 2 ? [2, 1] : [1]) {
-    if (isSpace(s[start + width])) continue;
-    const end = findCloser(s, start + width, d, width);
-    if (end !== null && end > start + width) {
-      const children = parseInline(s.slice(start + width, end));
-      return { node: { type: width === 2 ? "strong" : "em", children }, end: end + width };
-    }
-  }
-  return null;
-}
-
-function findCloser(s, from, d, width) {
-  let j = from;
-  while (j < s.length) {
-    const c = s[j];
-    if (c === "\\") {
-      j += 2;
-    } else if (c === "`") {
-      const span = codeSpan(s, j);
-      j = span ? span.end : j + runLength(s, j);
-    } else if (c === d) {
-      const run = runLength(s, j);
-      // Use the end of a run, so `***a***` nests instead of leaving stray stars.
-      const at = j + run - width;
-      const usable = width === 2 ? run >= 2 : run !== 2;
-      const closes = !isSpace(s[j - 1]) && !(d === "_" && isWordChar(s[j + run]));
-      if (usable && closes && run >= width) return at;
-      j += run;
-    } else {
-      j += 1;
-    }
-  }
-  return null;
-}
-
-function link(s, start) {
-  let depth = 0;
-  let j = start;
-  for (; j < s.length; j += 1) {
-    if (s[j] === "\\") j += 1;
-    else if (s[j] === "[") depth += 1;
-    else if (s[j] === "]" && --depth === 0) break;
-  }
-  if (j >= s.length || s[j + 1] !== "(") return null;
-  const close = s.indexOf(")", j + 2);
-  if (close === -1) return null;
-  const target = s.slice(j + 2, close).trim();
-  const m = /^<?([^\s<>]*)>?(?:\s+"[^"]*")?$/.exec(target);
-  if (!m || !SAFE_HREF.test(m[1])) return null;
-  const children = parseInline(s.slice(start + 1, j));
-  return { node: { type: "link", href: m[1], children }, end: close + 1 };
-}
-
-// ---- DOM ----
 
 /** Markdown `text` as a DocumentFragment of safe nodes. */
 export function renderMarkdown(text, doc = globalThis.document) {
-  const fragment = doc.createDocumentFragment();
-  for (const block of parse(text)) fragment.append(buildBlock(block, doc, false));
-  return fragment;
+  return buildBlocks(parse(text), doc);
 }
 
-/** For labels: one paragraph becomes inline content, anything else full blocks. */
+/**
+ * For labels, titles and captions: Streamlit's label markdown, where a line starting like a list,
+ * a heading or a quote is text and tables, lists and headings give just their content. One
+ * paragraph becomes inline content, with no <p> around it.
+ */
 export function renderInlineMarkdown(text, doc = globalThis.document) {
-  const blocks = parse(text);
-  if (blocks.length === 1 && blocks[0].type === "paragraph") {
-    const fragment = doc.createDocumentFragment();
-    for (const node of blocks[0].children) fragment.append(buildInline(node, doc));
-    return fragment;
-  }
-  const fragment = doc.createDocumentFragment();
-  for (const block of blocks) fragment.append(buildBlock(block, doc, false));
-  return fragment;
+  const parsed = parse(text, { label: true });
+  if (parsed.length === 1 && parsed[0].type === "paragraph") return buildInlines(parsed[0].children, doc);
+  return buildBlocks(parsed, doc);
 }
 
-function withChildren(el, nodes, doc) {
-  for (const node of nodes) el.append(buildInline(node, doc));
-  return el;
+/** `href` if a link to it can only navigate (http, https, mailto, or relative to the page); else null. */
+export function safeHref(href) {
+  if (typeof href !== "string") return null;
+  // The scheme as a browser reads it: without the C0 controls and spaces around the address,
+  // and without tabs and newlines anywhere; an address without one is relative to the page.
+  const seen = href.replace(/^[\x00-\x20]+|[\x00-\x20]+$/g, "").replace(/[\t\n\r]/g, "");
+  const scheme = SCHEME.exec(seen);
+  return !scheme || SAFE_SCHEMES.has(scheme[1].toLowerCase()) ? href : null;
 }
 
-function buildBlock(block, doc, tight) {
-  switch (block.type) {
+// Streamlit escapes these at the start of a label's lines, so they stay text.
+function escapeLabelBlocks(source) {
+  return source
+    .replace(/^(\s*)((?:[+*-]|#+)(?=\s|$)|>)/gm, "$1\\$2")
+    .replace(/^(\s*)(\d+)([.)])(?=\s|$)/gm, "$1$2\\$3");
+}
+
+function definitions(tree) {
+  const found = new Map();
+  const visit = (node) => {
+    if (node.type === "definition" && !found.has(node.identifier)) found.set(node.identifier, node);
+    for (const child of node.children ?? []) visit(child);
+  };
+  visit(tree);
+  return found;
+}
+
+const sourceOf = (node, ctx) => (node.position ? ctx.source.slice(node.position.start.offset, node.position.end.offset) : "");
+
+// ---- blocks ----
+
+function blocks(nodes, ctx) {
+  return nodes.flatMap((node) => block(node, ctx));
+}
+
+// Tables, lists, quotes, headings and rules are not label elements: a label keeps their content.
+const UNWRAPPED_IN_LABELS = new Set(["heading", "list", "listItem", "table", "blockquote", "thematicBreak"]);
+
+function block(node, ctx) {
+  if (ctx.label && UNWRAPPED_IN_LABELS.has(node.type)) return unwrap(node, ctx);
+  switch (node.type) {
     case "paragraph":
-      if (tight) return withChildren(doc.createDocumentFragment(), block.children, doc);
-      return withChildren(doc.createElement("p"), block.children, doc);
-    case "heading": {
-      const el = withChildren(doc.createElement(`h${block.level}`), block.children, doc);
-      el.className = "st-md-heading";
-      return el;
-    }
-    case "code_block": {
-      const pre = doc.createElement("pre");
-      const code = doc.createElement("code");
-      const lang = block.lang.replace(/[^\w+-]/g, "");
-      if (lang) code.className = `language-${lang}`;
-      code.textContent = block.text;
-      pre.append(code);
-      return pre;
-    }
-    case "rule":
-      return doc.createElement("hr");
-    case "list": {
-      const el = doc.createElement(block.ordered ? "ol" : "ul");
-      if (block.ordered && block.start !== 1) el.setAttribute("start", String(block.start));
-      for (const item of block.items) {
-        const li = doc.createElement("li");
-        for (const child of item) li.append(buildBlock(child, doc, block.tight));
-        el.append(li);
-      }
-      return el;
-    }
-    default:
-      return doc.createTextNode("");
+      return [{ type: "paragraph", children: inlines(node.children, ctx) }];
+    case "heading":
+      return [{ type: "heading", level: node.depth, children: inlines(node.children, ctx) }];
+    case "code":
+      return [{ type: "code_block", lang: node.lang ?? "", text: node.value }];
+    case "thematicBreak":
+      return [{ type: "rule" }];
+    case "blockquote":
+      return [{ type: "blockquote", children: blocks(node.children, ctx) }];
+    case "list":
+      return [list(node, ctx)];
+    case "table":
+      return [table(node, ctx)];
+    case "footnoteDefinition":
+      return [{ type: "footnote", label: node.label ?? node.identifier, children: blocks(node.children, ctx) }];
+    case "definition":
+      return [];
+    default: // raw HTML and leaf or container directives: the text as written
+      return [{ type: "paragraph", children: [{ type: "text", value: node.type === "html" ? node.value : sourceOf(node, ctx) }] }];
   }
 }
 
-function buildInline(node, doc) {
+function unwrap(node, ctx) {
+  if (node.type === "thematicBreak") return [];
+  if (node.type === "heading") return [{ type: "paragraph", children: inlines(node.children, ctx) }];
+  if (node.type === "table") { // a row's cells, a space apart
+    const space = { type: "text", value: " " };
+    const row = (r) => r.children.flatMap((cell, i) => (i ? [space, ...cell.children] : cell.children));
+    return node.children.map((r) => ({ type: "paragraph", children: inlines(row(r), ctx) }));
+  }
+  return blocks(node.children, ctx);
+}
+
+function list(node, ctx) {
+  const tight = !node.spread && !node.children.some((item) => item.spread);
+  return {
+    type: "list",
+    ordered: Boolean(node.ordered),
+    start: node.ordered ? node.start ?? 1 : 1,
+    tight,
+    items: node.children.map((item) => ({ checked: item.checked ?? null, children: blocks(item.children, ctx) })),
+  };
+}
+
+function table(node, ctx) {
+  const [head, ...rows] = node.children.map((row) => row.children.map((cell) => inlines(cell.children, ctx)));
+  return { type: "table", align: node.align ?? [], head: head ?? [], rows };
+}
+
+// ---- inline ----
+
+function inlines(nodes, ctx, inLink = false) {
+  const out = [];
+  for (const node of nodes) {
+    for (const made of inline(node, ctx, inLink)) {
+      const last = out[out.length - 1];
+      if (made.type === "text" && last?.type === "text") last.value += made.value;
+      else out.push(made);
+    }
+  }
+  return inLink ? out : out.flatMap((node) => (node.type === "text" ? textTransforms(node.value) : [node]));
+}
+
+function inline(node, ctx, inLink) {
+  const children = () => inlines(node.children, ctx, inLink);
   switch (node.type) {
     case "text":
-      return doc.createTextNode(node.value);
-    case "code": {
-      const el = doc.createElement("code");
-      el.textContent = node.value;
-      return el;
-    }
+      return [{ type: "text", value: node.value }];
+    case "inlineCode":
+      return [{ type: "code", value: node.value }];
     case "break":
-      return doc.createElement("br");
+      return [{ type: "break" }];
     case "strong":
-    case "em":
-      return withChildren(doc.createElement(node.type), node.children, doc);
-    case "link": {
-      const a = withChildren(doc.createElement("a"), node.children, doc);
-      a.setAttribute("href", node.href);
-      a.setAttribute("target", "_blank");
-      a.setAttribute("rel", "noopener noreferrer");
-      return a;
-    }
+      return [{ type: "strong", children: children() }];
+    case "emphasis":
+      return [{ type: "em", children: children() }];
+    case "delete":
+      return [{ type: "del", children: children() }];
+    case "html":
+      return [{ type: "text", value: node.value }];
+    case "link":
+    case "linkReference":
+    case "image":
+    case "imageReference":
+      return reference(node, ctx);
+    case "footnoteReference":
+      return [{ type: "footnote_ref", label: node.label ?? node.identifier }];
+    case "textDirective":
+      return textDirective(node, ctx, inLink);
     default:
-      return doc.createTextNode("");
+      return [{ type: "text", value: sourceOf(node, ctx) }];
   }
+}
+
+// Links and images, inline or through a [reference]: only a safe address keeps its meaning.
+function reference(node, ctx) {
+  const target = node.type.endsWith("Reference") ? ctx.definitions.get(node.identifier) : node;
+  const href = safeHref(target?.url);
+  if (href === null) return [{ type: "text", value: sourceOf(node, ctx) }];
+  const title = target.title ?? null;
+  if (node.type.startsWith("image")) return [{ type: "image", href, alt: node.alt ?? "", title }];
+  return [{ type: "link", href, title, children: inlines(node.children, ctx, true) }];
+}
+
+// Streamlit's directives, each with a [label]; anything else (`:name[...]`, `10:30`, `:red` alone)
+// is the text as written.
+function textDirective(node, ctx, inLink) {
+  const name = String(node.name);
+  if (!sourceOf(node, ctx).startsWith(`:${name}[`)) return [{ type: "text", value: sourceOf(node, ctx) }];
+  const children = () => inlines(node.children, ctx, inLink);
+  const background = /^(.+)-background$/.exec(name);
+  const badge = /^(.+)-badge$/.exec(name);
+  if (PALETTE.has(name) || name === "rainbow") return [{ type: "color", color: name, background: false, children: children() }];
+  if (background && (PALETTE.has(background[1]) || background[1] === "rainbow")) {
+    return [{ type: "color", color: background[1], background: true, children: children() }];
+  }
+  if (badge && PALETTE.has(badge[1])) return [{ type: "badge", color: badge[1], children: children() }];
+  if (name === "small" || name === "shimmer") return [{ type: name, children: children() }];
+  if (name === "help") return [{ type: "help", text: plainText(node) }];
+  if (name === "color") return [cssColor(node, children())];
+  return [{ type: "text", value: sourceOf(node, ctx) }];
+}
+
+const plainText = (node) => (node.children ?? []).map((child) => child.value ?? plainText(child)).join("");
+
+// Colours Streamlit's `:color[...]{foreground=... background=...}` takes, in a syntax that can
+// hold nothing but a colour: a name, a hex value, or rgb()/rgba()/hsl()/hsla() with numbers.
+const CSS_COLOR = /^(?:[a-z]{3,20}|#(?:[\da-f]{3,4}|[\da-f]{6}|[\da-f]{8})|(?:rgba?|hsla?)\(\s*[\d.]+(?:deg)?%?\s*(?:,\s*[\d.]+%?\s*){2,3}\))$/i;
+
+function cssColor(node, children) {
+  const attrs = node.attributes ?? {};
+  const pick = (value) => (typeof value === "string" && CSS_COLOR.test(value.trim()) ? value.trim() : null);
+  return { type: "css_color", foreground: pick(attrs.foreground), background: pick(attrs.background), children };
+}
+
+// Text-level shortcodes: Material icons and Streamlit's typographic symbols (not inside links).
+const ICON = /:material\/(\w+):/g;
+const SYMBOLS = [
+  [/(^|\s)<->(?=\s|$)/g, "$1\u2194"],
+  [/(^|\s)->(?=\s|$)/g, "$1\u2192"],
+  [/(^|\s)<-(?=\s|$)/g, "$1\u2190"],
+  [/(^|\s)--(?=\s|$)/g, "$1\u2014"],
+  [/(^|\s)>=(?=\s|$)/g, "$1\u2265"],
+  [/(^|\s)<=(?=\s|$)/g, "$1\u2264"],
+  [/(^|\s)~=(?=\s|$)/g, "$1\u2248"],
+];
+
+function textTransforms(value) {
+  const out = [];
+  let at = 0;
+  for (const m of value.matchAll(ICON)) {
+    if (m.index > at) out.push(symbols(value.slice(at, m.index)));
+    out.push({ type: "icon", name: m[1] });
+    at = m.index + m[0].length;
+  }
+  if (at < value.length) out.push(symbols(value.slice(at)));
+  return out;
+}
+
+function symbols(value) {
+  let text = value;
+  for (const [pattern, replacement] of SYMBOLS) text = text.replace(pattern, replacement);
+  return { type: "text", value: text };
 }
