@@ -56,7 +56,13 @@ $(STAMPS)/web: $(STAMPS)/npm $(STAMPS)/wheel $(WEB_SRC)
 	@node runtime/web/build.mjs
 	@touch $@
 
-$(STAMPS)/site: $(STAMPS)/web $(SITE_TOOLS_SRC) $(DOCS_SRC)
+# Pyodide's memory with the runtime imported, made under Node from the pinned package and the wheel.
+$(STAMPS)/snapshot: $(STAMPS)/npm $(STAMPS)/wheel runtime/web/make-snapshot.mjs
+	@echo "== Pyodide memory snapshot"
+	@node runtime/web/make-snapshot.mjs
+	@touch $@
+
+$(STAMPS)/site: $(STAMPS)/web $(STAMPS)/snapshot $(SITE_TOOLS_SRC) $(DOCS_SRC)
 	@echo "== site"
 	@$(BIN)/mkdocs build --strict --quiet
 	@touch $@

@@ -229,7 +229,7 @@ test("a live block posts declared messages and reads only declared fields of wha
   client.start();
   post({ type: "progress", stage: "pyodide" }, "worker");
   post({ type: "progress", stage: "runtime" }, "worker");
-  post({ type: "ready" }, "worker");
+  post({ type: "ready", boot: "snapshot" }, "worker");
   const render = (extra = {}) => post({ type: "render", id: last().id, session: "b", elements: TREE, log: ["hi"], ...extra }, "bridge");
   render({ log_dropped: 3 });
   await settle();
@@ -259,7 +259,7 @@ test("a live block posts declared messages and reads only declared fields of wha
   findAll(root, ".st-output button")[0].click();
   find(root, "button.st-tool-stop").click();
   await settle();
-  post({ type: "ready" }, "worker");
+  post({ type: "ready", boot: "plain" }, "worker");
   assert.equal(last().type, "run");
   assert.ok(last().events.length > 0);
   render({ replayed: 1, replay_stopped: 1 });

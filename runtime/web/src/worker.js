@@ -1,29 +1,59 @@
 // The Web Worker that holds Pyodide. It stays thin on purpose: sessions, events and
 // checks all live in Python (streamlet.bridge); this file loads Python and forwards JSON.
 // Every message it takes or posts is defined in runtime/src/streamlet/protocol.json.
+//
+// Python starts from the memory snapshot the build made (snapshot.js; Pyodide booted with the
+// runtime imported) when that pays, and boots normally when it does not, or when the snapshot
+// is missing, damaged or made with another Pyodide or wheel.
 /* global __STREAMLET_WHEEL__ */
+
+import { SNAPSHOT_NAME, openSnapshot, sha256Hex, snapshotWanted } from "./snapshot.js";
 
 let pyodide = null;
 let handle = null;
 let interruptBuffer = null;
 let queue = Promise.resolve(); // one message at a time, in the order they came
 
+const stderr = (line) => console.log(line);
+
+async function fetchBytes(url) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${response.status} ${response.statusText}: ${response.url}`);
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+/** Pyodide restored from the snapshot, or null (said in the console as info) when it cannot be. */
+async function fromSnapshot(loadPyodide, indexURL, version, response, wheel) {
+  try {
+    const expected = { pyodide: version, wheelSha256: await sha256Hex(await wheel) };
+    const { bytes } = await openSnapshot(await response, expected);
+    return await loadPyodide({ indexURL, stderr, _loadSnapshot: bytes });
+  } catch (err) {
+    console.info(`Python boots without its memory snapshot: ${err?.message ?? err}`);
+    return null;
+  }
+}
+
 async function init() {
   try {
     self.postMessage({ type: "progress", stage: "pyodide" });
     // Computed at run time so the bundler leaves it alone; the site serves it next to us.
     const indexURL = new URL("../pyodide/", import.meta.url).href;
-    const wheel = fetch(new URL(`./${__STREAMLET_WHEEL__}`, import.meta.url)); // in parallel
+    const wheel = fetchBytes(new URL(`./${__STREAMLET_WHEEL__}`, import.meta.url)); // in parallel
     wheel.catch(() => {}); // awaited below; a failure there is reported, not left unhandled
-    const { loadPyodide } = await import(new URL("pyodide.mjs", indexURL).href);
-    pyodide = await loadPyodide({ indexURL, stderr: (line) => console.log(line) });
+    const snapshotURL = new URL(`./${SNAPSHOT_NAME}`, import.meta.url).href;
+    const snapshot = (await snapshotWanted(snapshotURL)) ? fetch(snapshotURL) : null;
+    snapshot?.catch(() => {});
+    const { loadPyodide, version } = await import(new URL("pyodide.mjs", indexURL).href);
+    pyodide = snapshot && (await fromSnapshot(loadPyodide, indexURL, version, snapshot, wheel));
+    const boot = pyodide ? "snapshot" : "plain";
+    pyodide ??= await loadPyodide({ indexURL, stderr });
     self.postMessage({ type: "progress", stage: "runtime" });
-    const response = await wheel;
-    if (!response.ok) throw new Error(`${response.status} ${response.statusText}: ${response.url}`);
+    // Also after a snapshot: what the runtime imports later (on a check, say) is read from here.
     const sitePackages = pyodide.runPython("import site; site.getsitepackages()[0]");
-    pyodide.unpackArchive(new Uint8Array(await response.arrayBuffer()), "wheel", { extractDir: sitePackages });
+    pyodide.unpackArchive(await wheel, "wheel", { extractDir: sitePackages });
     handle = pyodide.pyimport("streamlet.bridge").handle;
-    self.postMessage({ type: "ready" });
+    self.postMessage({ type: "ready", boot });
   } catch (err) {
     self.postMessage({ type: "fatal", message: String(err?.message ?? err) });
   }

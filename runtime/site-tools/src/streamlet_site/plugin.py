@@ -6,7 +6,7 @@ fence after it is told to the reader in the page's language. A live fence with
 ``example="playground"`` becomes an option of the picker of block ``playground``: its code,
 steps and the name of the heading above it go into that block's data, and the page keeps
 its steps, told, and its highlighted code, hidden, for the picker (picker.js). After the build it
-copies the page bundle, the runtime wheel and the pinned Pyodide into ``assets/``,
+copies the page bundle, the runtime wheel, its Pyodide memory snapshot and the pinned Pyodide into ``assets/``,
 and writes the service worker to the site root with a hash of the built site as its version.
 """
 from __future__ import annotations
@@ -37,6 +37,7 @@ SERVICE_WORKER = "sw.js"
 VERSION_PLACEHOLDER = "__STREAMLET_BUILD_VERSION__"
 SERVICE_WORKER_META = '<meta name="streamlet-service-worker" content="sw.js">'
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
+SNAPSHOT = "pyodide-snapshot.gz"  # made by runtime/web/make-snapshot.mjs next to the wheel
 
 
 class LiveConfig(MkConfig):
@@ -284,10 +285,12 @@ class LivePlugin(BasePlugin[LiveConfig]):
         self.keep_default_404(site, config)
         dist = Path(self.config.web_dist)
         wheels = sorted(Path(self.config.wheel_dir).glob("streamlet-*.whl"))
+        snapshot = Path(self.config.wheel_dir) / SNAPSHOT
         pyodide = Path(self.config.pyodide_dir)
         missing = [str(p) for p in (dist / "page.js", dist / "worker.js", dist / "page.css", dist / "sw.js")
                    if not p.exists()]
         missing += [str(pyodide / f) for f in PYODIDE_FILES if not (pyodide / f).exists()]
+        missing += [] if snapshot.exists() else [str(snapshot)]
         if len(wheels) != 1:
             missing.append(f"exactly one runtime wheel in {self.config.wheel_dir} (found {len(wheels)})")
         if missing:
@@ -299,6 +302,7 @@ class LivePlugin(BasePlugin[LiveConfig]):
             if item.name != SERVICE_WORKER:  # it goes to the site root, below
                 shutil.copy2(item, target / item.name)
         shutil.copy2(wheels[0], target / wheels[0].name)
+        shutil.copy2(snapshot, target / SNAPSHOT)  # the worker checks its stamp against the wheel
         # Material fetches sitemap.xml next to every <link rel=alternate>; with the i18n plugin those
         # point at the same page in each language, so each page's folder gets the site's sitemap.
         sitemap = site / "sitemap.xml"

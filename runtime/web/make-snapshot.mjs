@@ -1,0 +1,75 @@
+// Makes the Pyodide memory snapshot the site serves: the pinned Pyodide booted under Node, the
+// runtime wheel unpacked into site-packages and `streamlet.bridge` imported, then Python's whole
+// memory saved. A worker that loads it skips Python's start-up and the runtime's imports.
+//
+//   node runtime/web/make-snapshot.mjs        (from the repository root)
+//
+// Writes runtime/dist/pyodide-snapshot.gz: gzip of one line of JSON, the stamp
+// {format, pyodide, wheel, wheel_sha256, bytes}, a newline, then the snapshot's bytes. The worker
+// reads the stamp first and boots Pyodide normally when it names another Pyodide or another wheel.
+// The runtime's import must hold no JavaScript object (Pyodide cannot serialize one into the
+// snapshot); tests/pyodide/test_snapshot.py keeps it so.
+
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
+
+export const SNAPSHOT_FORMAT = 1;
+export const SNAPSHOT_NAME = "pyodide-snapshot.gz";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, "..", "..");
+const require = createRequire(path.join(root, "package.json"));
+
+/** The one runtime wheel in `dir`; fails with what to do when there is none or several. */
+export function findWheel(dir) {
+  const names = readdirSync(dir).filter((name) => /^streamlet-.*\.whl$/.test(name));
+  if (names.length !== 1) throw new Error(`expected one runtime wheel in ${dir}, found ${names.length}: run 'make build'`);
+  return path.join(dir, names[0]);
+}
+
+/** The stamp line and the snapshot, as the file stores them (before gzip). */
+export function pack(stamp, snapshot) {
+  const line = Buffer.from(`${JSON.stringify(stamp)}\n`, "utf8");
+  return Buffer.concat([line, Buffer.from(snapshot.buffer, snapshot.byteOffset, snapshot.byteLength)]);
+}
+
+/** Boots Pyodide with `wheel` installed and the bridge imported; returns {stamp, snapshot}. */
+export async function makeSnapshot(wheelPath, { indexURL = `${path.dirname(require.resolve("pyodide/package.json"))}/` } = {}) {
+  const { loadPyodide } = require("pyodide");
+  const wheel = readFileSync(wheelPath);
+  const pyodide = await loadPyodide({ indexURL, _makeSnapshot: true });
+  const sitePackages = pyodide.runPython("import site; site.getsitepackages()[0]");
+  pyodide.unpackArchive(new Uint8Array(wheel), "wheel", { extractDir: sitePackages });
+  pyodide.runPython("import streamlet.bridge");
+  const snapshot = pyodide.makeMemorySnapshot();
+  const stamp = {
+    format: SNAPSHOT_FORMAT,
+    pyodide: pyodide.version,
+    wheel: path.basename(wheelPath),
+    wheel_sha256: createHash("sha256").update(wheel).digest("hex"),
+    bytes: snapshot.byteLength,
+  };
+  return { stamp, snapshot };
+}
+
+async function main() {
+  const dist = path.join(root, "runtime", "dist");
+  const started = performance.now();
+  const { stamp, snapshot } = await makeSnapshot(findWheel(dist));
+  const packed = gzipSync(pack(stamp, snapshot), { level: 9 });
+  writeFileSync(path.join(dist, SNAPSHOT_NAME), packed);
+  const mb = (n) => (n / 1e6).toFixed(1);
+  console.log(`runtime/dist/${SNAPSHOT_NAME}: ${mb(stamp.bytes)} MB, gzipped ${mb(packed.length)} MB `
+    + `(Pyodide ${stamp.pyodide}, ${stamp.wheel}; ${Math.round(performance.now() - started)} ms)`);
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main().catch((err) => {
+    console.error(`make-snapshot.mjs: ${err?.stack ?? err}`);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,122 @@
+// Reading the Pyodide memory snapshot the site ships (made by runtime/web/make-snapshot.mjs):
+// gzip of one line of JSON, the stamp {format, pyodide, wheel, wheel_sha256, bytes}, a newline,
+// then the snapshot's bytes. The stamp is read from the first bytes that arrive, so a snapshot
+// made with another Pyodide or another wheel is refused before the rest is downloaded.
+// Pure apart from the Response it is given, so Node tests drive it.
+
+export const SNAPSHOT_FORMAT = 1;
+export const SNAPSHOT_NAME = "pyodide-snapshot.gz";
+const NEWLINE = 10;
+const MAX_STAMP = 4096;
+
+/** Why the stamp does not fit what this worker runs, or null when it does. */
+export function stampProblem(stamp, { pyodide, wheelSha256 }) {
+  if (!stamp || typeof stamp !== "object") return "no stamp";
+  if (stamp.format !== SNAPSHOT_FORMAT) return `format ${stamp.format}, not ${SNAPSHOT_FORMAT}`;
+  if (stamp.pyodide !== pyodide) return `made with Pyodide ${stamp.pyodide}, this is ${pyodide}`;
+  if (stamp.wheel_sha256 !== wheelSha256) return `made with another runtime wheel (${stamp.wheel})`;
+  if (!Number.isSafeInteger(stamp.bytes) || stamp.bytes <= 0) return "no size";
+  return null;
+}
+
+/** A stream of `first` followed by what is left in `reader`. */
+function rejoined(first, reader) {
+  let sent = false;
+  return new ReadableStream({
+    async pull(controller) {
+      if (!sent) {
+        sent = true;
+        controller.enqueue(first);
+        return;
+      }
+      const next = await reader.read();
+      if (next.done) controller.close();
+      else controller.enqueue(next.value);
+    },
+    cancel(reason) {
+      return reader.cancel(reason);
+    },
+  });
+}
+
+/** A reader of the response's bytes, un-gzipped unless the server already did it (Content-Encoding: gzip). */
+async function plainReader(response) {
+  const reader = response.body.getReader();
+  const head = await reader.read();
+  if (head.done) return reader;
+  const gzip = head.value.length >= 2 && head.value[0] === 0x1f && head.value[1] === 0x8b;
+  const stream = rejoined(head.value, reader);
+  return (gzip ? stream.pipeThrough(new DecompressionStream("gzip")) : stream).getReader();
+}
+
+/**
+ * Opens the snapshot in `response`. Resolves once the stamp is read and fits `expected`
+ * ({pyodide, wheelSha256}) with {stamp, bytes}, `bytes` a promise of the snapshot itself;
+ * rejects with the reason otherwise.
+ */
+export async function openSnapshot(response, expected) {
+  if (!response.ok) throw new Error(`${response.status} ${response.statusText}`);
+  const chunks = await plainReader(response);
+  let head = new Uint8Array(0);
+  let newline = -1;
+  while (newline < 0) {
+    const next = await chunks.read();
+    if (next.done) throw new Error("the file ends before its stamp");
+    const joined = new Uint8Array(head.length + next.value.length);
+    joined.set(head);
+    joined.set(next.value, head.length);
+    head = joined;
+    newline = head.indexOf(NEWLINE);
+    if (newline < 0 && head.length > MAX_STAMP) throw new Error("no stamp");
+  }
+  let stamp;
+  try {
+    stamp = JSON.parse(new TextDecoder().decode(head.subarray(0, newline)));
+  } catch {
+    throw new Error("unreadable stamp");
+  }
+  const problem = stampProblem(stamp, expected);
+  if (problem) {
+    await chunks.cancel().catch(() => {});
+    throw new Error(problem);
+  }
+  const bytes = (async () => {
+    const out = new Uint8Array(stamp.bytes);
+    let filled = 0;
+    const put = (chunk) => {
+      if (filled + chunk.length > out.length) throw new Error("longer than its stamp says");
+      out.set(chunk, filled);
+      filled += chunk.length;
+    };
+    put(head.subarray(newline + 1));
+    for (let next = await chunks.read(); !next.done; next = await chunks.read()) put(next.value);
+    if (filled !== out.length) throw new Error(`${filled} bytes, its stamp says ${out.length}`);
+    return out;
+  })();
+  bytes.catch(() => {}); // the caller awaits it; a failure is theirs to report, never unhandled
+  return { stamp, bytes };
+}
+
+/** The hex SHA-256 of `bytes` (crypto.subtle: secure contexts only; null elsewhere). */
+export async function sha256Hex(bytes) {
+  if (!globalThis.crypto?.subtle) return null;
+  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
+  return Array.from(digest, (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+/**
+ * Whether to fetch the snapshot: always when a cache of this site holds it (a reader who came
+ * before); on a first visit, by the rule measured with `make bench` (see below).
+ */
+export async function snapshotWanted(url, { cacheStorage = globalThis.caches, connection = globalThis.navigator?.connection } = {}) {
+  try {
+    if (await cacheStorage?.match(url)) return true;
+  } catch {
+    // no cache storage here (an insecure context): decide as on a first visit
+  }
+  return firstVisitWantsSnapshot(connection);
+}
+
+export function firstVisitWantsSnapshot(connection) {
+  return true;
+}

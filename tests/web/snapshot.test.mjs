@@ -1,0 +1,93 @@
+// Reading the memory snapshot's file (runtime/web/src/snapshot.js): its stamp is checked before
+// the rest is read, gzip or not, and a damaged or mismatched file is refused with a reason.
+import assert from "node:assert/strict";
+import { createHash } from "node:crypto";
+import { test } from "node:test";
+import { gzipSync } from "node:zlib";
+
+import { pack } from "../../runtime/web/make-snapshot.mjs";
+import { SNAPSHOT_FORMAT, openSnapshot, sha256Hex, snapshotWanted, stampProblem } from "../../runtime/web/src/snapshot.js";
+
+const WHEEL = new TextEncoder().encode("a wheel");
+const WHEEL_SHA = createHash("sha256").update(WHEEL).digest("hex");
+const MEMORY = Uint8Array.from({ length: 200_000 }, (_, i) => (i * 7) % 251);
+const STAMP = { format: SNAPSHOT_FORMAT, pyodide: "314.0.7", wheel: "w.whl", wheel_sha256: WHEEL_SHA, bytes: MEMORY.length };
+const EXPECTED = { pyodide: "314.0.7", wheelSha256: WHEEL_SHA };
+
+/** A Response whose body arrives in chunks of `size` bytes, counting how many were pulled. */
+function chunked(bytes, size = 1000, delayMs = 0) {
+  const seen = { pulled: 0, cancelled: false };
+  let at = 0;
+  const body = new ReadableStream({
+    async pull(controller) {
+      if (delayMs) await new Promise((resolve) => setTimeout(resolve, delayMs));
+      if (at >= bytes.length) return controller.close();
+      controller.enqueue(bytes.subarray(at, at + size));
+      at += size;
+      seen.pulled += 1;
+      return undefined;
+    },
+    cancel() {
+      seen.cancelled = true;
+    },
+  }, { highWaterMark: 0 });
+  return { response: new Response(body), seen };
+}
+
+test("the stamp must name this Pyodide, this wheel, this format and a size", () => {
+  assert.equal(stampProblem(STAMP, EXPECTED), null);
+  assert.match(stampProblem({ ...STAMP, pyodide: "314.0.6" }, EXPECTED), /Pyodide 314.0.6, this is 314.0.7/);
+  assert.match(stampProblem({ ...STAMP, wheel_sha256: "0".repeat(64) }, EXPECTED), /another runtime wheel/);
+  assert.match(stampProblem(STAMP, { ...EXPECTED, wheelSha256: null }), /another runtime wheel/);
+  assert.match(stampProblem({ ...STAMP, format: 2 }, EXPECTED), /format 2/);
+  assert.match(stampProblem({ ...STAMP, bytes: 0 }, EXPECTED), /no size/);
+  assert.equal(stampProblem(null, EXPECTED), "no stamp");
+});
+
+test("a gzipped snapshot and a plain one (a server that un-gzipped it) read the same", async () => {
+  for (const bytes of [gzipSync(pack(STAMP, MEMORY)), pack(STAMP, MEMORY)]) {
+    const { stamp, bytes: memory } = await openSnapshot(chunked(bytes).response, EXPECTED);
+    assert.deepEqual(stamp, STAMP);
+    assert.deepEqual(await memory, MEMORY);
+  }
+});
+
+test("a mismatched stamp is refused from the first chunks, and the download is cancelled", async () => {
+  const plain = chunked(pack({ ...STAMP, pyodide: "0.1" }, MEMORY), 500);
+  await assert.rejects(openSnapshot(plain.response, EXPECTED), /made with Pyodide 0.1/);
+  assert.ok(plain.seen.pulled < 5, `read ${plain.seen.pulled} chunks`);
+  assert.ok(plain.seen.cancelled);
+  // Gzipped and arriving slowly, as over a network: the rest is never downloaded.
+  const gzipped = chunked(gzipSync(pack({ ...STAMP, pyodide: "0.1" }, MEMORY), { level: 0 }), 500, 2);
+  await assert.rejects(openSnapshot(gzipped.response, EXPECTED), /made with Pyodide 0.1/);
+  await new Promise((resolve) => setTimeout(resolve, 50)); // the cancel travels back through the pipe
+  assert.ok(gzipped.seen.cancelled);
+  assert.ok(gzipped.seen.pulled < 100, `read ${gzipped.seen.pulled} chunks`);
+});
+
+test("damaged files are refused with a reason", async () => {
+  const packed = gzipSync(pack(STAMP, MEMORY));
+  const flipped = packed.slice();
+  flipped[packed.length - 6] ^= 0xff; // the gzip trailer's checksum no longer fits
+  const opened = await openSnapshot(new Response(flipped), EXPECTED);
+  await assert.rejects(opened.bytes);
+  const short = await openSnapshot(new Response(pack({ ...STAMP, bytes: MEMORY.length + 1 }, MEMORY)), EXPECTED);
+  await assert.rejects(short.bytes, /bytes, its stamp says/);
+  const long = await openSnapshot(new Response(pack({ ...STAMP, bytes: MEMORY.length - 1 }, MEMORY)), EXPECTED);
+  await assert.rejects(long.bytes, /longer than its stamp says/);
+  await assert.rejects(openSnapshot(new Response("no stamp line at all"), EXPECTED), /ends before its stamp/);
+  await assert.rejects(openSnapshot(new Response("{not json\n"), EXPECTED), /unreadable stamp/);
+  await assert.rejects(openSnapshot(new Response("x", { status: 404, statusText: "Not Found" }), EXPECTED), /404/);
+});
+
+test("sha256Hex is the hex SHA-256", async () => {
+  assert.equal(await sha256Hex(WHEEL), WHEEL_SHA);
+});
+
+test("a snapshot in a cache of the site is always wanted", async () => {
+  const url = "https://docs.example/assets/streamlet/pyodide-snapshot.gz";
+  const cached = { match: async (u) => (u === url ? new Response("x") : undefined) };
+  assert.equal(await snapshotWanted(url, { cacheStorage: cached }), true);
+  const broken = { match: async () => { throw new Error("SecurityError"); } };
+  assert.equal(typeof (await snapshotWanted(url, { cacheStorage: broken })), "boolean");
+});
