@@ -1255,6 +1255,26 @@ scenario("preset-widgets-in-later-run-through-apptest-none", """
 """, [set_state("n", None), set_state("d", None), set_state("t", None), set_state("x", None), set_state("s", None),
       set_state("r", None), set_state("show", True)], RERUN, RERUN)
 
+scenario("wrong-state-dates-and-times", """
+    import datetime
+    st.session_state.setdefault("mode", 0)
+    d = datetime.date
+    cases = [
+        ("date no value int", lambda: st.date_input("A", key="a"), 5),
+        ("date value int", lambda: st.date_input("B", d(2020, 1, 1), key="b"), 5),
+        ("date no value three", lambda: st.date_input("C", key="c"), (d(2020, 1, 1), d(2020, 1, 2), d(2020, 1, 3))),
+        ("date range given one", lambda: st.date_input("D", (d(2020, 1, 1), d(2020, 1, 2)), key="d"), d(2020, 1, 5)),
+        ("time int", lambda: st.time_input("E", key="e"), 5),
+        ("date empty tuple", lambda: st.date_input("F", key="f"), ()),
+        ("date str bad", lambda: st.date_input("G", key="g"), "not a date"),
+        ("date range given list", lambda: st.date_input("H", (d(2020, 1, 1), d(2020, 1, 2)), key="h"), [d(2020, 1, 5)]),
+    ]
+    name, make, bad = cases[st.session_state.mode]
+    st.session_state[chr(ord("a") + st.session_state.mode)] = bad
+    st.write(name)
+    st.write(repr(make()))
+""", *[[set_state("mode", i)] for i in range(1, 8)])
+
 scenario("apptest-setters-edge-forms", """
     import datetime
     got = [st.number_input("i", 0, 10, 1, key="i"), st.text_input("t", max_chars=3, key="t"),
