@@ -173,3 +173,36 @@ describe("blocks", () => {
     assert.ok(find(root, ".st-form").classList.contains("st-borderless"));
   });
 });
+
+describe("text input behaviour from its parameters", () => {
+  test("live commits after a pause in typing; a required field outside a form sends no blank value", async (t) => {
+    t.mock.timers.enable({ apis: ["setTimeout"] });
+    const doc = new Document();
+    const sent = [];
+    const ctx = {
+      doc, t: translator("en"), uid: () => "id1", shown: (node) => node.value,
+      trigger: () => {}, change: (node, value) => sent.push(value), submitForm: () => {},
+    };
+    const root = doc.createElement("div");
+    root.append(renderTree([widget("text_input", { live: "500ms", required: true, value: "a" })], ctx));
+    const input = find(root, "input");
+    input.value = "ab";
+    input.fire("input");
+    t.mock.timers.tick(499);
+    assert.deepEqual(sent, []);
+    t.mock.timers.tick(1);
+    assert.deepEqual(sent, ["ab"]);
+    input.value = "  ";
+    input.fire("change");
+    assert.deepEqual(sent, ["ab"], "a blank required value is not sent");
+  });
+
+  test("livePause reads True, durations in ms or s, and nothing else", async () => {
+    const { livePause } = await import("../../runtime/web/src/widgets.js");
+    assert.equal(livePause(true), 250);
+    assert.equal(livePause("0.5s"), 500);
+    assert.equal(livePause("120ms"), 120);
+    assert.equal(livePause(false), null);
+    assert.equal(livePause("soon"), null);
+  });
+});

@@ -105,6 +105,18 @@ function textInput(node, ctx) {
   const shown = ctx.shown(node) ?? "";
   // The base is what the field shows without the reader's uncommitted typing (preserve.js).
   const commit = committer(node, ctx, shown, (value) => setBase(input, value));
+  // Not sent: a blank value of a required field outside a form (the last value stays, as in
+  // Streamlit), and a value the browser finds invalid (validate=, or an email or url field).
+  const send = (value) => {
+    if (node.required === true && !node.form_id && !value.trim()) return;
+    if (input.validity && !input.validity.valid) {
+      input.reportValidity?.();
+      return;
+    }
+    commit(value);
+  };
+  const pause = livePause(node.live);
+  let typing = null;
   const height = pixels(node.height);
   const input = h(ctx.doc, multiline ? "textarea" : "input", {
     id,
@@ -121,18 +133,30 @@ function textInput(node, ctx) {
     title: Array.isArray(node.validate) && typeof node.validate[1] === "string" ? node.validate[1] : null,
     autocomplete: typeof node.autocomplete === "string" && node.autocomplete ? node.autocomplete : "off",
     spellcheck: "false",
-    onchange: () => commit(input.value),
+    onchange: () => send(input.value),
     // A rerender may have put back typing the reader had not committed: blur commits it.
-    onblur: () => commit(input.value),
+    onblur: () => send(input.value),
+    // live=: commit after a pause in typing.
+    oninput: pause === null ? null : () => {
+      clearTimeout(typing);
+      typing = setTimeout(() => send(input.value), pause);
+    },
     onkeydown: (event) => {
       const submit = multiline ? event.key === "Enter" && (event.ctrlKey || event.metaKey) : event.key === "Enter";
       if (!submit || event.isComposing) return;
-      commit(input.value);
+      send(input.value);
       if (node.form_id) ctx.submitForm(node.form_id); // Enter submits a form, as in Streamlit
     },
   });
   setBase(input, shown);
   return field(node, ctx, labelFor(node, ctx, { forId: id }), withIcon(node, ctx, input));
+}
+
+/** `live`: False (commit on Enter or leaving the field), True (after 250 ms without typing) or "500ms", "1s". */
+export function livePause(live) {
+  if (live === true) return 250;
+  const m = typeof live === "string" ? /^\s*(\d+(?:\.\d+)?)\s*(ms|s)\s*$/.exec(live) : null;
+  return m ? Number(m[1]) * (m[2] === "s" ? 1000 : 1) : null;
 }
 
 // `input_type` because `type` already names the element in the tree.
