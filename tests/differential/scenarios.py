@@ -1350,3 +1350,10 @@ scenario("display-parameters-widgets", """
       read("multiselect", "placeholder", "label_visibility"),
       read("radio", "horizontal", "captions", "help", "label_visibility"),
       read("slider", "help", "label_visibility"), read("color_picker", "help", "label_visibility")])
+
+# == Found by random scripts (random_scripts.py, fuzz.py) ==========================
+
+scenario("apptest-toggle-set-value-only", """
+    on = st.toggle("Dark mode", key="dark")
+    st.write("on" if on else "off")
+""", call("toggle", "check"), call("toggle", "uncheck", key="dark"), set_value("toggle", True), RERUN)

@@ -22,14 +22,20 @@ app, client_session, value_after, replies, messages = widget_helpers("import str
 # -- checkbox and toggle -------------------------------------------------------
 
 @pytest.mark.parametrize("kind", ["checkbox", "toggle"])
-def test_checkbox_and_toggle_default_false_then_check_and_uncheck(kind: str) -> None:
+def test_checkbox_and_toggle_default_false_then_on_and_off(kind: str) -> None:
     at = app(f"v = st.{kind}('Agree', key='a')\nst.write('on' if v else 'off')")
     widget = at.get(kind)[0]
     assert widget.value is False and at.markdown[0].value == "off"
-    widget.check().run()
+    widget.set_value(True).run()
     assert at.markdown[0].value == "on" and at.session_state.a is True
-    at.get(kind)[0].uncheck().run()
+    at.get(kind)[0].set_value(False).run()
     assert at.markdown[0].value == "off" and at.session_state.a is False
+
+
+def test_only_a_checkbox_has_check_and_uncheck() -> None:
+    at = app("st.checkbox('C')\nst.toggle('T')")
+    assert at.checkbox[0].check().value is True and at.checkbox[0].uncheck().value is False
+    assert not hasattr(at.toggle[0], "check") and not hasattr(at.toggle[0], "uncheck")
 
 
 def test_checkbox_value_set_through_state_before_the_widget_wins() -> None:

@@ -164,8 +164,12 @@ class Checkbox(Widget):
         return self.set_value(False)
 
 
-class Toggle(Checkbox):
-    """``st.toggle``."""
+class Toggle(Widget):
+    """``st.toggle``: set with ``set_value`` only, as Streamlit's AppTest has no ``check`` for it."""
+
+    @property
+    def value(self) -> bool:
+        return super().value
 
 
 class TextInput(Widget):

@@ -7,7 +7,7 @@ An element reaches the app it belongs to only through the small ``Root`` protoco
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from typing import Any, Protocol, Self, TypeVar, overload
+from typing import TYPE_CHECKING, Any, Protocol, Self, TypeVar, overload
 
 from ..widget_meta import WidgetMeta
 
@@ -67,6 +67,12 @@ class Element:
 
     def run(self, *, timeout: float | None = None) -> Root:
         return self.root.run(timeout=timeout)
+
+    if not TYPE_CHECKING:  # at run time only: type checkers keep flagging names an element lacks
+        def __getattr__(self, name: str) -> Any:
+            """A name this element lacks: Streamlit's AppTest then asks the element's protobuf
+            message, whose error names the attribute alone (``AttributeError: check``)."""
+            raise AttributeError(name)
 
 
 class WithHelp(Element):
