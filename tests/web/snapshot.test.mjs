@@ -6,7 +6,7 @@ import { test } from "node:test";
 import { gzipSync } from "node:zlib";
 
 import { pack } from "../../runtime/web/make-snapshot.mjs";
-import { SNAPSHOT_FORMAT, openSnapshot, sha256Hex, snapshotWanted, stampProblem } from "../../runtime/web/src/snapshot.js";
+import { SNAPSHOT_FORMAT, firstVisitWantsSnapshot, openSnapshot, sha256Hex, snapshotWanted, stampProblem } from "../../runtime/web/src/snapshot.js";
 
 const WHEEL = new TextEncoder().encode("a wheel");
 const WHEEL_SHA = createHash("sha256").update(WHEEL).digest("hex");
@@ -89,5 +89,19 @@ test("a snapshot in a cache of the site is always wanted", async () => {
   const cached = { match: async (u) => (u === url ? new Response("x") : undefined) };
   assert.equal(await snapshotWanted(url, { cacheStorage: cached }), true);
   const broken = { match: async () => { throw new Error("SecurityError"); } };
-  assert.equal(typeof (await snapshotWanted(url, { cacheStorage: broken })), "boolean");
+  assert.equal(await snapshotWanted(url, { cacheStorage: broken, connection: { saveData: true } }), false);
+  assert.equal(await snapshotWanted(url, { cacheStorage: broken, connection: undefined }), true);
+});
+
+test("a first visit fetches the snapshot unless the browser rates the link 3g or slower, or data is saved", async () => {
+  assert.equal(firstVisitWantsSnapshot(undefined), true);
+  assert.equal(firstVisitWantsSnapshot({ effectiveType: "4g", downlink: 10 }), true);
+  assert.equal(firstVisitWantsSnapshot({ effectiveType: "4g", downlink: 1.6 }), true); // Chromium's guess, idle loopback
+  assert.equal(firstVisitWantsSnapshot({ effectiveType: "3g", downlink: 10 }), false);
+  assert.equal(firstVisitWantsSnapshot({ effectiveType: "4g", downlink: 10, saveData: true }), false);
+  const empty = { match: async () => undefined };
+  assert.equal(await snapshotWanted("x", { cacheStorage: empty, connection: { effectiveType: "2g" } }), false);
+  assert.equal(await snapshotWanted("x", { cacheStorage: empty, connection: { effectiveType: "4g" } }), true);
+  const cached = { match: async () => new Response("x") };
+  assert.equal(await snapshotWanted("x", { cacheStorage: cached, connection: { effectiveType: "2g" } }), true);
 });

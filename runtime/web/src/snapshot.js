@@ -106,7 +106,7 @@ export async function sha256Hex(bytes) {
 
 /**
  * Whether to fetch the snapshot: always when a cache of this site holds it (a reader who came
- * before); on a first visit, by the rule measured with `make bench` (see below).
+ * before); on a first visit unless the browser says the connection is slow (below).
  */
 export async function snapshotWanted(url, { cacheStorage = globalThis.caches, connection = globalThis.navigator?.connection } = {}) {
   try {
@@ -117,6 +117,16 @@ export async function snapshotWanted(url, { cacheStorage = globalThis.caches, co
   return firstVisitWantsSnapshot(connection);
 }
 
+// The snapshot adds its bytes (6.4 MB gzipped) to Pyodide's and saves Python's boot and the
+// runtime's import (CPU). `make bench` measured it winning on a first visit by far locally and
+// still at 20 Mbit/s and 40 ms latency; it loses where downloading its bytes takes longer than the
+// boot it saves: on a slow link. The browser's word on the link is all a worker has: Chromium's
+// `effectiveType` (slow-2g to 4g) and `saveData`; its `downlink` is capped at 10 Mbit/s and read
+// 1.6 on a loopback with no traffic yet, so it is not used. Other browsers say nothing: snapshot.
+const SLOW_TYPES = new Set(["slow-2g", "2g", "3g"]);
+
+/** The first-visit rule: no snapshot when the reader saves data or the browser rates the link 3g or slower. */
 export function firstVisitWantsSnapshot(connection) {
-  return true;
+  if (!connection) return true;
+  return !connection.saveData && !SLOW_TYPES.has(connection.effectiveType);
 }
