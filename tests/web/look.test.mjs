@@ -206,3 +206,21 @@ describe("text input behaviour from its parameters", () => {
     assert.equal(livePause("soon"), null);
   });
 });
+
+describe("forms", () => {
+  test("Enter in a form's field submits it, unless the form has enter_to_submit=False", () => {
+    for (const [enter, expected] of [[true, ["f"]], [false, []]]) {
+      const doc = new Document();
+      const submitted = [];
+      const ctx = {
+        doc, t: translator("en"), uid: () => "id1", shown: (node) => node.value,
+        trigger: () => {}, change: () => {}, submitForm: (formId) => submitted.push(formId),
+      };
+      const root = doc.createElement("div");
+      const form = { type: "form", form_id: "f", border: true, enter_to_submit: enter, children: [widget("text_input", { form_id: "f", value: "" })] };
+      root.append(renderTree([form], ctx));
+      find(root, "input").fire("keydown", { key: "Enter" });
+      assert.deepEqual(submitted, expected, `enter_to_submit=${enter}`);
+    }
+  });
+});

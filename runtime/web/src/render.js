@@ -160,6 +160,7 @@ function container(cls) {
     class: classes(cls, node.border && "st-bordered", node.type === "form" && node.border === false && "st-borderless",
       node.horizontal && "st-horizontal-block", node.horizontal && node.wrap === false && "st-nowrap-block",
       node.type === "container" && gapClass(node.gap)),
+    "data-enter-to-submit": node.type === "form" && node.enter_to_submit === false ? "false" : null,
     style: styles(widthStyle(node.width), heightStyle(node.height), flexStyle({
       horizontal: Boolean(node.horizontal), horizontalAlignment: node.horizontal_alignment, verticalAlignment: node.vertical_alignment,
     })),

@@ -145,11 +145,19 @@ function textInput(node, ctx) {
       const submit = multiline ? event.key === "Enter" && (event.ctrlKey || event.metaKey) : event.key === "Enter";
       if (!submit || event.isComposing) return;
       send(input.value);
-      if (node.form_id) ctx.submitForm(node.form_id); // Enter submits a form, as in Streamlit
+      if (node.form_id && enterSubmits(input)) ctx.submitForm(node.form_id); // Enter submits a form, as in Streamlit
     },
   });
   setBase(input, shown);
   return field(node, ctx, labelFor(node, ctx, { forId: id }), withIcon(node, ctx, input));
+}
+
+/** Enter in a form's field submits the form, unless the form was made with enter_to_submit=False. */
+function enterSubmits(el) {
+  for (let n = el.parentNode; n; n = n.parentNode) {
+    if (n.classList?.contains("st-form")) return n.getAttribute("data-enter-to-submit") !== "false";
+  }
+  return true;
 }
 
 /** `live`: False (commit on Enter or leaving the field), True (after 250 ms without typing) or "500ms", "1s". */
@@ -207,7 +215,7 @@ function numberInput(node, ctx) {
     onkeydown: (event) => {
       if (event.key !== "Enter") return;
       read();
-      if (node.form_id) ctx.submitForm(node.form_id);
+      if (node.form_id && enterSubmits(input)) ctx.submitForm(node.form_id);
     },
   });
   setBase(input, input.value);
