@@ -1,0 +1,35 @@
+// A memory snapshot made as the build makes it (runtime/web/make-snapshot.mjs), then restored as the
+// worker restores it: the wheel unpacked again, the bridge's handle used for a run, an event and a
+// check (whose modules the snapshot did not import). Prints one JSON line.
+// Usage: node tests/pyodide/run_snapshot.mjs WHEEL
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+
+import { makeSnapshot } from "../../runtime/web/make-snapshot.mjs";
+
+const require = createRequire(import.meta.url);
+const [wheelPath] = process.argv.slice(2);
+const indexURL = `${path.dirname(require.resolve("pyodide/package.json"))}/`;
+const { loadPyodide } = require("pyodide");
+
+const made = performance.now();
+const { stamp, snapshot } = await makeSnapshot(wheelPath, { indexURL });
+const restored = performance.now();
+const pyodide = await loadPyodide({ indexURL, _loadSnapshot: snapshot });
+const sitePackages = pyodide.runPython("import site; site.getsitepackages()[0]");
+pyodide.unpackArchive(new Uint8Array(readFileSync(wheelPath)), "wheel", { extractDir: sitePackages });
+const handle = pyodide.pyimport("streamlet.bridge").handle;
+const ready = performance.now();
+const ask = (message) => JSON.parse(handle(JSON.stringify(message)));
+const code = 'import streamlit as st\nst.session_state.setdefault("n", 0)\nif st.button("Add"):\n    st.session_state.n += 1\nst.write("n =", st.session_state.n)\n';
+const run = ask({ type: "run", id: 1, session: "s", code });
+const button = run.elements.find((e) => e.type === "button");
+const event = ask({ type: "event", id: 2, session: "s", widget: button.id, trigger: true });
+const steps = [{ action: "click", target: "Add", expect: { state: { n: 1 } } }];
+const check = ask({ type: "check", id: 3, code, steps });
+console.log(JSON.stringify({
+  stamp, python: pyodide.runPython("import sys; sys.version.split()[0]"),
+  run, event, check,
+  make_ms: Math.round(restored - made), restore_ms: Math.round(ready - restored),
+}));
