@@ -1,6 +1,8 @@
 // Bundles the live examples' browser code into runtime/web/dist/:
 // page.js and worker.js (ES modules), page.css and sw.js (a classic script), minified. The runtime wheel's file name
-// is compiled into the worker, so the site serves exactly the wheel this build saw.
+// is compiled into the worker, so the site serves exactly the wheel this build saw. What page.js imports
+// on demand (CodeMirror, when a reader first opens an editor) becomes a chunk of its own, named by its
+// content's hash, next to page.js: the first paint carries none of it.
 //
 //   node runtime/web/build.mjs        (from the repository root)
 
@@ -42,19 +44,15 @@ const common = {
 try {
   const wheel = wheelName();
   rmSync(outdir, { recursive: true, force: true });
-  await esbuild.build({
-    ...common,
-    entryPoints: { page: path.join(here, "src", "page.js"), worker: path.join(here, "src", "worker.js") },
-    outdir,
-    format: "esm",
-    define: { __STREAMLET_WHEEL__: JSON.stringify(wheel) },
-    plugins: [noMarkupParsing],
-  });
+  const modules = { ...common, outdir, format: "esm", define: { __STREAMLET_WHEEL__: JSON.stringify(wheel) }, plugins: [noMarkupParsing] };
+  // The page alone is split (the worker, built on its own, stays one file that shares no chunk with it).
+  await esbuild.build({ ...modules, entryPoints: { page: path.join(here, "src", "page.js") }, splitting: true, chunkNames: "[name]-[hash]" });
+  await esbuild.build({ ...modules, entryPoints: { worker: path.join(here, "src", "worker.js") } });
   await esbuild.build({ ...common, entryPoints: { page: path.join(here, "src", "page.css") }, outdir });
   // The service worker is a classic script (module service workers are not everywhere yet);
   // the docs plugin puts it at the site root with the build's version written in.
   await esbuild.build({ ...common, entryPoints: { sw: path.join(here, "src", "sw.js") }, outdir, format: "iife" });
-  console.log(`runtime/web/dist: page.js, worker.js, page.css, sw.js (wheel ${wheel})`);
+  console.log(`runtime/web/dist: ${readdirSync(outdir).sort().join(", ")} (wheel ${wheel})`);
 } catch (err) {
   // esbuild has already printed its own errors; ours (the wheel) need saying.
   if (!err.errors) console.error(`build.mjs: ${err.message}`);

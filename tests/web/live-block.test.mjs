@@ -67,6 +67,7 @@ function setup({ tree = COUNTER_TREE(0), steps = [], lang = "en", id = "counter"
   const win = fakeWindow();
   const block = new LiveBlock(root, {
     data: { id, code, config: null, steps, elements: tree }, session: id, client, t: translator(lang), doc, win, sharedCode,
+    loadEditor: NO_CODEMIRROR,
   });
   const reply = (message) => workers.at(-1).onmessage({ data: message });
   const requests = () => posted.filter((m) => m.type !== "init");
@@ -74,6 +75,8 @@ function setup({ tree = COUNTER_TREE(0), steps = [], lang = "en", id = "counter"
 }
 
 const settle = () => new Promise((resolve) => setImmediate(resolve));
+// CodeMirror needs a real browser (tests/browser/test_editor.py): here the textarea stays the editor.
+const NO_CODEMIRROR = () => new Promise(() => {});
 
 test("the first tree paints at once, before any worker exists", () => {
   const { root, workers } = setup();
@@ -183,8 +186,9 @@ test("Run sends the editor's text; Reset restores the original code in a fresh s
   find(root, "button.st-tool-edit").click();
   assert.equal(find(root, ".st-live-editor").hidden, false);
   assert.equal(find(root, ".st-live-code").hidden, true);
-  block.editor.value = "code v2";
-  block.editor.textarea.fire("input");
+  const textarea = find(root, "textarea.st-editor");
+  textarea.value = "code v2";
+  textarea.fire("input");
   find(root, "button.st-tool-run").click();
   assert.equal(requests().at(-1).code, "code v2");
   reply({ type: "render", id: 2, session: "counter", elements: COUNTER_TREE(0), log: [] });
@@ -194,7 +198,7 @@ test("Run sends the editor's text; Reset restores the original code in a fresh s
 
   const buttons = findAll(root, "button.st-tool");
   buttons.find((b) => b.textContent === "Reset").click();
-  assert.equal(block.editor.value, "code v1");
+  assert.equal(block.editor.getValue(), "code v1");
   assert.deepEqual(requests().at(-1), { type: "run", session: "counter", code: "code v1", config: null, id: 3 });
   assert.equal(find(root, ".st-live-code").hidden, false);
 });
@@ -204,7 +208,7 @@ test("Ctrl+Enter in the editor runs, Tab indents with four spaces", () => {
   client.start();
   reply({ type: "ready" });
   reply({ type: "render", id: 1, session: "counter", elements: COUNTER_TREE(0), log: [] });
-  const textarea = block.editor.textarea;
+  const textarea = find(root, "textarea.st-editor");
   textarea.value = "x";
   let inserted = null;
   textarea.setRangeText = (text) => { inserted = text; };
@@ -278,7 +282,7 @@ test("a script that itself runs away is not rerun after a restart", async () => 
   reply({ type: "ready" });
   reply({ type: "render", id: 1, session: "counter", elements: COUNTER_TREE(0), log: [] });
   await settle();
-  block.editor.value = "while True: pass";
+  block.editor.setValue("while True: pass");
   find(root, "button.st-tool-run").click();
   find(root, "button.st-tool-stop").click();
   reply({ type: "ready" });
@@ -451,7 +455,7 @@ test("Run while the block's own code is stuck stops it first; the new code runs 
   reply({ type: "render", id: 1, session: "counter", elements: COUNTER_TREE(0), log: [] });
   await settle();
   find(root, ".st-output button").click(); // never answers
-  block.editor.value = "fixed code";
+  block.editor.setValue("fixed code");
   find(root, "button.st-tool-run").click();
   assert.equal(workers[0].terminated, true, "no interrupt buffer here: the worker is replaced");
   reply({ type: "ready" });

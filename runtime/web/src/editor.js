@@ -1,99 +1,99 @@
-// The code editor: a plain textarea that behaves enough like an editor for short
-// snippets (Tab indents, it is as tall as its code, Ctrl/Cmd+Enter runs).
+// A live block's code editor. Every editor has one small interface:
+//
+//   element                      its DOM
+//   getValue()                   the code
+//   setValue(text, {undoable})   replace the code; with `undoable`, as one step of the undo
+//                                history when the editor can (then it returns true)
+//   focus()
+//   onChange(listener)           called after each change of the code
+//   markErrorLine(line | null)   mark the line (1-based) a run's error came from, or clear it
+//   destroy()
+//
+// The textarea (textarea-editor.js) is there from the first paint; CodeMirror
+// (codemirror-editor.js, a chunk of its own) is loaded the first time the editor opens and
+// takes the textarea's place with its code, cursor and focus. When the chunk cannot load,
+// the textarea stays and a note says so in the page's language.
 
 import { h } from "./dom.js";
+import { textareaEditor } from "./textarea-editor.js";
 
-const INDENT = "    ";
-// Rows of the textarea: as many as the code has lines, within these bounds (longer code scrolls).
-const MIN_ROWS = 2;
-const MAX_ROWS = 30;
+const LINE = /File "streamlit_app\.py", line (\d+)/g;
 
-function lineCount(text) {
-  let lines = 1;
-  for (let i = text.indexOf("\n"); i !== -1 && lines <= MAX_ROWS; i = text.indexOf("\n", i + 1)) lines += 1;
-  return lines;
+/** The chunk with CodeMirror, fetched on demand (esbuild splits it from the page bundle). */
+export const loadCodeMirror = () => import("./codemirror-editor.js");
+
+/**
+ * The script line an uncaught exception of this run came from, or null. The runner adds an
+ * uncaught exception last to the main area (a sidebar comes after it); its innermost frame in
+ * the script names the line, or, for a syntax error, its message does.
+ */
+export function errorLine(elements) {
+  const main = (Array.isArray(elements) ? elements : []).filter((node) => node?.type !== "sidebar");
+  const last = main.at(-1);
+  if (last?.type !== "exception") return null;
+  const trace = Array.isArray(last.stack_trace) ? last.stack_trace.map(String) : [];
+  const text = trace.length > 0 ? trace.join("\n") : String(last.message ?? "");
+  const frames = [...text.matchAll(LINE)];
+  return frames.length > 0 ? Number(frames.at(-1)[1]) : null;
 }
 
-export function createEditor(doc, { value, label, hint, onRun }) {
+export function createEditor(doc, { value, t, onRun, load = loadCodeMirror }) {
   const hintId = `st-editor-hint-${Math.random().toString(36).slice(2, 10)}`;
-  // After Esc, Tab moves focus out as usual, so keyboard users are never trapped.
-  let tabLeaves = false;
-  const textarea = h(doc, "textarea", {
-    class: "st-editor",
-    value,
-    "aria-label": label,
-    "aria-describedby": hintId,
-    spellcheck: "false",
-    autocapitalize: "off",
-    autocomplete: "off",
-    autocorrect: "off",
-    wrap: "off",
-    rows: Math.min(MAX_ROWS, Math.max(MIN_ROWS, lineCount(value))),
-    oninput: () => fit(),
-    onkeydown: (event) => {
-      if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
-        event.preventDefault();
-        onRun();
-      } else if (event.key === "Escape") {
-        tabLeaves = true;
-      } else if (event.key === "Tab" && !event.shiftKey && !tabLeaves && !event.ctrlKey && !event.altKey) {
-        event.preventDefault();
-        insert(INDENT);
-      } else if (event.key !== "Shift") {
-        tabLeaves = false;
-      }
-    },
-  });
-
-  function insert(text) {
-    // execCommand keeps the browser's undo history; setRangeText is the fallback.
-    if (!doc.execCommand?.("insertText", false, text)) {
-      textarea.setRangeText(text, textarea.selectionStart, textarea.selectionEnd, "end");
-      fit();
-    }
-  }
-
-  // Sized by rows, not by measuring scrollHeight at height "auto": that shrinks the page for
-  // a moment, and the browser then clamps the window's scroll position (the page jumps).
-  function fit() {
-    let rows = Math.min(MAX_ROWS, Math.max(MIN_ROWS, lineCount(textarea.value)));
-    // A line wider than the editor brings a horizontal scrollbar, which takes about a row.
-    if (rows < MAX_ROWS && textarea.scrollWidth > textarea.clientWidth) rows += 1;
-    if (textarea.rows !== rows) textarea.rows = rows;
-  }
-
-  /** Replace the whole text as one step of the browser's undo history; false where that is not possible. */
-  function replaceUndoably(text) {
-    if (typeof doc.execCommand !== "function" || typeof textarea.select !== "function") return false;
-    textarea.focus({ preventScroll: true });
-    // execCommand edits whatever has focus: never anything but this editor.
-    if (doc.activeElement !== textarea) return false;
-    textarea.select();
-    const done = doc.execCommand("insertText", false, text);
-    if (done) {
-      textarea.setSelectionRange(0, 0);
-      textarea.scrollTop = 0;
-      fit();
-    }
-    return done;
-  }
-
+  const options = { label: t("editorLabel"), describedBy: hintId, onRun, t };
+  const listeners = [];
+  let current = textareaEditor(doc, { ...options, value });
+  let errorAt = null;
+  let upgrading = null;
+  const slot = h(doc, "div", { class: "st-editor-slot" }, [current.element]);
+  const note = h(doc, "div", { class: "st-editor-note", role: "status", hidden: true });
   const element = h(doc, "div", { class: "st-live-editor", hidden: true }, [
-    textarea,
-    h(doc, "div", { class: "st-editor-hint", id: hintId, text: hint }),
+    slot,
+    h(doc, "div", { class: "st-editor-hint", id: hintId, text: t("editorHint") }),
+    note,
   ]);
+  const changed = () => listeners.forEach((listener) => listener());
+  current.onChange(changed);
+
+  async function upgrade() {
+    const plain = current;
+    let next;
+    try {
+      const module = await load();
+      next = module.codeMirrorEditor(doc, { ...options, value: plain.getValue(), selection: plain.selection() });
+    } catch {
+      note.textContent = t("editorFallback");
+      note.hidden = false;
+      return;
+    }
+    const focused = plain.hasFocus();
+    current = next;
+    slot.replaceChildren(next.element);
+    plain.destroy();
+    next.onChange(changed);
+    next.markErrorLine(errorAt);
+    if (focused) next.focus();
+  }
 
   return {
     element,
-    textarea,
-    fit,
-    replaceUndoably,
-    get value() {
-      return textarea.value;
+    getValue: () => current.getValue(),
+    setValue: (text, opts) => current.setValue(text, opts),
+    focus: () => current.focus(),
+    onChange: (listener) => listeners.push(listener),
+    markErrorLine(line) {
+      errorAt = line;
+      current.markErrorLine(line);
     },
-    set value(text) {
-      textarea.value = text;
-      fit();
+    destroy() {
+      listeners.length = 0;
+      current.destroy();
+    },
+    /** The editor was shown: size the textarea, focus it if asked, and start loading CodeMirror. */
+    opened({ focus = true } = {}) {
+      current.fit?.();
+      if (focus) current.focus();
+      upgrading ??= upgrade();
+      return upgrading;
     },
   };
 }

@@ -5,13 +5,12 @@
 
 import { h } from "./dom.js";
 import { checkVerdict, Notice } from "./notice.js";
-import { createEditor } from "./editor.js";
+import { createEditor, errorLine } from "./editor.js";
 import { formatCount } from "./i18n.js";
 import { replacePreserving, watchReader } from "./preserve.js";
 import { renderTree } from "./render.js";
 import { DEFAULT_TIMEOUT_SECONDS, RunClock } from "./run-clock.js";
 import { parseShareHash, shareUrl } from "./share.js";
-import { Timeline } from "./timeline.js";
 import { enterSubmitButton, formValues } from "./values.js";
 
 const PROGRESS = { start: 10, pyodide: 35, runtime: 80 };
@@ -19,8 +18,8 @@ const FLASH_MS = 2500;
 let domIds = 0;
 
 export class LiveBlock {
-  constructor(root, { data, session, client, t, doc = document, win = window, sharedCode = null }) {
-    Object.assign(this, { root, data, session, client, t, doc, win, timeline: new Timeline(doc, t) });
+  constructor(root, { data, session, client, t, doc = document, win = window, sharedCode = null, loadEditor }) {
+    Object.assign(this, { root, data, session, client, t, doc, win, loadEditor });
     // The time limit of one run (a fence's timeout=30); the reader may raise it after a stop.
     const limit = Number(data.timeout);
     this.timeoutSeconds = Number.isFinite(limit) && limit > 0 ? limit : DEFAULT_TIMEOUT_SECONDS;
@@ -83,8 +82,8 @@ export class LiveBlock {
     this.codeView = root.querySelector(".st-live-code");
     this.plainCode = h(doc, "code");
     this.plainView = h(doc, "pre", { class: "st-live-plain", hidden: true }, [this.plainCode]);
-    this.editor = createEditor(doc, { value: this.original, label: t("editorLabel"), hint: t("editorHint"), onRun: () => this.runEditor() });
-    this.editor.textarea.addEventListener("input", () => this.updateCodeView());
+    this.editor = createEditor(doc, { value: this.original, t, onRun: () => this.runEditor(), load: this.loadEditor });
+    this.editor.onChange(() => this.updateCodeView());
     this.sharedNote = h(doc, "div", { class: "st-live-shared", hidden: true, text: t("sharedCode") });
 
     this.progressBar = h(doc, "div", { class: "st-progress-bar" });
@@ -115,7 +114,7 @@ export class LiveBlock {
     root.setAttribute("role", "region");
     root.setAttribute("aria-label", t("liveExample"));
     const anchor = this.codeView ?? root.querySelector(".st-live-data");
-    const after = [this.sharedNote, this.plainView, this.editor.element, section, this.timeline.element];
+    const after = [this.sharedNote, this.plainView, this.editor.element, section];
     if (this.codeView) {
       this.codeView.before(toolbar);
       this.codeView.after(...after);
@@ -133,7 +132,7 @@ export class LiveBlock {
     const entry = { kind, sentAt: null, timedOut: false, limit: this.timeoutSeconds };
     this.inflight.add(entry);
     this.renderStatus();
-    const reply = await this.client.request(this.timeline.ask(message), {
+    const reply = await this.client.request(message, {
       session: this.session,
       restore,
       onSent: () => {
@@ -142,7 +141,6 @@ export class LiveBlock {
       },
     });
     this.inflight.delete(entry);
-    this.timeline.record(kind, reply); // what the run did (its `report`), for the panel under the block
     this.renderStatus();
     // `timedOut`: the run's time limit in seconds when the limit stopped it (else 0).
     return { reply, timedOut: entry.timedOut ? entry.limit : 0 };
@@ -204,6 +202,8 @@ export class LiveBlock {
       if (this.notices.sticky) this.notices.sticky = false;
       else this.showNotice(null);
       this.show(this.elements, reply.log, reply.log_dropped);
+      // The line of an uncaught exception is marked while the editor holds the code that ran.
+      this.editor.markErrorLine(this.editor.getValue() === this.lastRun ? errorLine(this.elements) : null);
       // Stopped through the interrupt buffer: what the run drew so far, and a note that it was stopped.
       if (reply.interrupted) this.showStopped(kind, timedOut);
     } else if (reply.interrupted || reply.stopped) {
@@ -255,11 +255,11 @@ export class LiveBlock {
 
   runEditor() {
     this.client.start();
-    this.run(this.editor.value);
+    this.run(this.editor.getValue());
   }
 
   reset() {
-    this.editor.value = this.original;
+    this.editor.setValue(this.original);
     this.sharedNote.hidden = true;
     this.updateCodeView();
     const { location, history } = this.win;
@@ -276,10 +276,10 @@ export class LiveBlock {
    * undo history (Ctrl+Z brings it back), and the note says so.
    */
   loadShared(code) {
-    const own = this.editor.value !== this.original && this.editor.value !== this.sharedCode;
+    const before = this.editor.getValue();
+    const own = before !== this.original && before !== this.sharedCode;
     this.toggleEditor(true, { focus: false });
-    const undoable = own && this.editor.value !== code && this.editor.replaceUndoably(code);
-    if (!undoable) this.editor.value = code;
+    const undoable = this.editor.setValue(code, { undoable: own && before !== code });
     this.sharedCode = code;
     this.showLinkProblem(null);
     this.sharedNote.textContent = this.t(undoable ? "sharedReplaced" : "sharedCode");
@@ -297,7 +297,7 @@ export class LiveBlock {
   }
 
   async copyLink() {
-    const url = shareUrl(this.win.location.href, this.session, this.editor.value);
+    const url = shareUrl(this.win.location.href, this.session, this.editor.getValue());
     let confirmation;
     try {
       await this.win.navigator.clipboard.writeText(url);
@@ -322,14 +322,14 @@ export class LiveBlock {
 
   async check() {
     this.client.start();
-    const code = this.editor.value;
+    const code = this.editor.getValue();
     this.checkButton.disabled = true;
     this.checkResult.replaceChildren(h(this.doc, "span", { class: "st-check-pending", text: this.t("checking") }));
     // The failures come back as sentences in the page's language.
     const lang = this.t.lang ?? "en";
     const { reply, timedOut } = await this.send({ type: "check", code, steps: this.data.steps, config: this.data.config ?? null, lang }, "check");
     this.checkButton.disabled = false;
-    if (this.editor.value !== code) return this.checkResult.replaceChildren();
+    if (this.editor.getValue() !== code) return this.checkResult.replaceChildren();
     this.checkResult.replaceChildren(...checkVerdict(this.doc, this.t, reply, timedOut));
   }
 
@@ -337,18 +337,16 @@ export class LiveBlock {
     this.editor.element.hidden = !open;
     this.editButton.setAttribute("aria-pressed", String(open));
     this.updateCodeView();
-    if (open) {
-      this.editor.fit();
-      if (focus) this.editor.textarea.focus();
-    }
+    if (open) this.editor.opened({ focus });
   }
 
   updateCodeView() {
     const editing = !this.editor.element.hidden;
-    const edited = this.editor.value !== this.original;
+    const code = this.editor.getValue();
+    const edited = code !== this.original;
     if (this.codeView) this.codeView.hidden = editing || edited;
     this.plainView.hidden = editing || !edited;
-    if (!editing && edited) this.plainCode.textContent = this.editor.value;
+    if (!editing && edited) this.plainCode.textContent = code;
     this.root.classList.toggle("st-edited", edited);
   }
 

@@ -122,18 +122,15 @@ class Picker {
     if (!example) return;
     const { block, t } = this;
     const editor = block.editor;
-    const edited = editor.value !== block.original && editor.value !== block.sharedCode;
+    const before = editor.getValue();
+    const edited = before !== block.original && before !== block.sharedCode && before !== example.code;
     this.adopt(example);
     block.showLinkProblem(null);
     block.sharedNote.hidden = true;
-    let undoable = false;
-    if (edited && editor.value !== example.code) {
-      // The reader's edit goes into the editor's undo history, which needs the editor open.
-      block.toggleEditor(true, { focus: false });
-      undoable = editor.replaceUndoably(example.code);
-      this.select.focus?.({ preventScroll: true }); // arrow keys keep choosing examples
-    }
-    if (!undoable) editor.value = example.code;
+    // The reader's edit goes into the editor's undo history, which needs the editor open.
+    if (edited) block.toggleEditor(true, { focus: false });
+    const undoable = editor.setValue(example.code, { undoable: edited });
+    if (edited) this.select.focus?.({ preventScroll: true }); // arrow keys keep choosing examples
     if (undoable) {
       block.sharedNote.textContent = t("exampleReplaced");
       block.sharedNote.hidden = false;
@@ -151,7 +148,7 @@ class Picker {
   /** After a share link loaded code for review: select its example when the code is one (nothing runs). */
   follow() {
     const code = this.block.sharedCode;
-    if (typeof code !== "string" || this.block.editor.value !== code) return;
+    if (typeof code !== "string" || this.block.editor.getValue() !== code) return;
     const example = this.examples.find((item) => item.code === code);
     if (example && example !== this.current) this.adopt(example);
     else if (example) this.block.updateCodeView();
