@@ -11,6 +11,7 @@ import { replacePreserving, watchReader } from "./preserve.js";
 import { renderTree } from "./render.js";
 import { DEFAULT_TIMEOUT_SECONDS, RunClock } from "./run-clock.js";
 import { parseShareHash, shareUrl } from "./share.js";
+import { Timeline } from "./timeline.js";
 import { enterSubmitButton, formValues } from "./values.js";
 
 const PROGRESS = { start: 10, pyodide: 35, runtime: 80 };
@@ -19,7 +20,7 @@ let domIds = 0;
 
 export class LiveBlock {
   constructor(root, { data, session, client, t, doc = document, win = window, sharedCode = null, loadEditor }) {
-    Object.assign(this, { root, data, session, client, t, doc, win, loadEditor });
+    Object.assign(this, { root, data, session, client, t, doc, win, loadEditor, timeline: new Timeline(doc, t) });
     // The time limit of one run (a fence's timeout=30); the reader may raise it after a stop.
     const limit = Number(data.timeout);
     this.timeoutSeconds = Number.isFinite(limit) && limit > 0 ? limit : DEFAULT_TIMEOUT_SECONDS;
@@ -114,7 +115,7 @@ export class LiveBlock {
     root.setAttribute("role", "region");
     root.setAttribute("aria-label", t("liveExample"));
     const anchor = this.codeView ?? root.querySelector(".st-live-data");
-    const after = [this.sharedNote, this.plainView, this.editor.element, section];
+    const after = [this.sharedNote, this.plainView, this.editor.element, section, this.timeline.element];
     if (this.codeView) {
       this.codeView.before(toolbar);
       this.codeView.after(...after);
@@ -132,7 +133,7 @@ export class LiveBlock {
     const entry = { kind, sentAt: null, timedOut: false, limit: this.timeoutSeconds };
     this.inflight.add(entry);
     this.renderStatus();
-    const reply = await this.client.request(message, {
+    const reply = await this.client.request(this.timeline.ask(message), {
       session: this.session,
       restore,
       onSent: () => {
@@ -141,6 +142,7 @@ export class LiveBlock {
       },
     });
     this.inflight.delete(entry);
+    this.timeline.record(kind, reply); // what the run did (its `report`), for the panel under the block
     this.renderStatus();
     // `timedOut`: the run's time limit in seconds when the limit stopped it (else 0).
     return { reply, timedOut: entry.timedOut ? entry.limit : 0 };
