@@ -25,6 +25,8 @@ from urllib.parse import quote
 import pytest
 from playwright.sync_api import expect
 
+from streamlet.run_report import short_repr
+
 from .livepage import live
 
 pytestmark = pytest.mark.browser
@@ -205,9 +207,12 @@ def widgets_code(p: list[str]) -> str:
         f"P = {p!r}\n"
         "if 'clicks' not in st.session_state:\n"
         "    st.session_state.clicks = 0\n"
-        "def clicked():\n"
+        "def clicked(*args, **kwargs):\n"
         "    st.session_state.clicks += 1\n"
-        "st.button('Click', key='go', on_click=clicked)\n"
+        "    for p in P:\n"
+        "        st.session_state[p] = p\n"
+        "clicked.__qualname__ = ''.join(P)\n"
+        "st.button('Click', key='go', on_click=clicked, args=tuple(P), kwargs={f'k{i}': p for i, p in enumerate(P)})\n"
         "st.write('clicks:', st.session_state.clicks)\n"
         "for i, p in enumerate(P):\n"
         "    st.button(p, key=f'b{i}', help=p, shortcut=p)\n"
@@ -303,6 +308,16 @@ TEXTS = """
     whole: block.querySelector(".st-output").textContent,
   };
 }
+"""
+
+
+TIMELINE = """
+(panel) => ({
+  keys: [...panel.querySelectorAll("table.st-timeline-state tbody th code")].map((el) => el.textContent),
+  values: [...panel.querySelectorAll("table.st-timeline-state tbody td code")].map((el) => el.textContent),
+  diff: [...panel.querySelectorAll(".st-timeline-diff code")].map((el) => el.textContent),
+  steps: [...panel.querySelectorAll(".st-timeline-steps code")].map((el) => el.textContent),
+})
 """
 
 
@@ -402,9 +417,20 @@ def test_payloads_stay_text_on_every_path(browser: Any, serve_page: Any, attacke
     assert_shown(texts["alertTitles"], p, "st.error's title", exact=False)
 
     # 6. Widgets: labels, help, options, values, placeholders; then an event rerenders them.
+    # The block's timeline is open: the callback's name and arguments, session state's keys and values.
     widgets = page.locator('.st-live[data-id="widgets"]')
+    widgets.locator("details.st-timeline > summary").click()
     widgets.get_by_role("button", name="Click", exact=True).click()
     expect(widgets.locator(".st-output")).to_contain_text("clicks: 1", timeout=60_000)
+    expect(widgets.locator(".st-timeline-entry")).to_have_count(1, timeout=10_000)
+    shown = widgets.locator("details.st-timeline").evaluate(TIMELINE)
+    assert_shown(shown["keys"], p, "session state keys in the timeline")
+    assert_shown(shown["values"], [short_repr(x) for x in p], "session state values in the timeline")
+    assert_shown(shown["diff"], [short_repr(x) for x in p], "session state changes in the timeline")
+    call = shown["steps"][0]
+    assert "".join(p) + "(" in call, "the callback's name is not shown literally"
+    missing = [x for i, x in enumerate(p) if short_repr(x) not in call or f"k{i}={short_repr(x)}" not in call]
+    assert not missing, f"callback arguments: not shown literally: {missing[:5]}"
     texts = page.evaluate(TEXTS, "widgets")
     for key in ("labels", "summaries", "buttons"):
         assert_shown(texts[key], p, f"widget {key}", exact=False)
