@@ -1357,3 +1357,13 @@ scenario("apptest-toggle-set-value-only", """
     on = st.toggle("Dark mode", key="dark")
     st.write("on" if on else "off")
 """, call("toggle", "check"), call("toggle", "uncheck", key="dark"), set_value("toggle", True), RERUN)
+
+scenario("apptest-number-input-steps-in-doubles", """
+    low = st.number_input("Low", min_value=0, value=None)
+    high = st.number_input("High", min_value=-5, max_value=0, value=-3)
+    free = st.number_input("Free", step=2, key="free")
+    st.text_input("Note", key="note")
+    st.write(repr(low), repr(high), repr(free))
+""", [set_value("number_input", 0), call("number_input", "decrement")],
+    call("number_input", "increment", index=1), call("number_input", "decrement", index=1),
+    del_state("note"), call("number_input", "increment", key="free"))

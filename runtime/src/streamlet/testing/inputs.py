@@ -232,18 +232,22 @@ class NumberInput(Bounded):
         return super().value
 
     def increment(self) -> Self:
+        """One step up, as Streamlit's AppTest computes it: in the proto's doubles, capped by
+        ``max or inf``, so a maximum of 0 caps nothing (the run then finds the value out of range)."""
         if self.value is None:
             return self
-        upper = self.max
-        bumped = self.value + self.step
-        return self.set_value(bumped if upper is None else min(bumped, upper))
+        return self.set_value(min(self.value + float(self.step), _double(self.max) or float("inf")))
 
     def decrement(self) -> Self:
+        """One step down, floored by ``min or -inf`` as in Streamlit's AppTest (a minimum of 0 floors nothing)."""
         if self.value is None:
             return self
-        lower = self.min
-        bumped = self.value - self.step
-        return self.set_value(bumped if lower is None else max(bumped, lower))
+        return self.set_value(max(self.value - float(self.step), _double(self.min) or float("-inf")))
+
+
+def _double(number: int | float | None) -> float | None:
+    """A bound as Streamlit's NumberInput proto holds it (a double, or absent)."""
+    return None if number is None else float(number)
 
 
 def _as_micros(kind: str, text: str) -> float:
