@@ -224,3 +224,26 @@ describe("forms", () => {
     }
   });
 });
+
+describe("multiselect", () => {
+  test("select_all offers a button that picks the rest; a placeholder shows while nothing is picked", () => {
+    const doc = new Document();
+    const sent = [];
+    const ctx = {
+      doc, t: translator("ja"), uid: () => "id1", shown: (node) => node.value,
+      trigger: () => {}, change: (node, value) => sent.push(value), submitForm: () => {},
+    };
+    const root = doc.createElement("div");
+    root.append(renderTree([
+      widget("multiselect", { options: ["a", "b", "c"], value: [1], select_all: 1000, placeholder: "Pick" }),
+      widget("multiselect", { options: ["a", "b"], value: [], select_all: false, placeholder: "Pick some" }),
+      widget("multiselect", { options: ["a", "b"], value: [], select_all: 1000, max_selections: 1 }),
+    ], ctx));
+    const buttons = findAll(root, "button.st-select-all");
+    assert.equal(buttons.length, 1, "select_all=False and a max it would pass show none");
+    assert.equal(buttons[0].textContent, "すべて選択");
+    buttons[0].click();
+    assert.deepEqual(sent, [[1, 0, 2]]);
+    assert.deepEqual(findAll(root, ".st-placeholder").map((el) => el.textContent), ["Pick some"]);
+  });
+});

@@ -368,7 +368,21 @@ function multiselect(node, ctx) {
     h(ctx.doc, "label", { class: "st-chip" }, [input, h(ctx.doc, "span", { text: String(node.options[index]) })]),
   );
   const group = h(ctx.doc, "div", { class: "st-chips", role: "group", "aria-labelledby": labelId }, chips);
-  return field(node, ctx, labelFor(node, ctx, { id: labelId }), group);
+  const hint = !selected.length && typeof node.placeholder === "string" && node.placeholder
+    ? h(ctx.doc, "div", { class: "st-placeholder", text: node.placeholder })
+    : null;
+  return field(node, ctx, labelFor(node, ctx, { id: labelId }), [hint, group, selectAll(node, ctx, selected, max)]);
+}
+
+/** select_all: a button that picks every option not yet picked (True: always; a number: up to that many). */
+function selectAll(node, ctx, selected, max) {
+  const rest = (node.options ?? []).map((_, index) => index).filter((index) => !selected.includes(index));
+  const most = node.select_all === true ? Infinity : typeof node.select_all === "number" ? node.select_all : 0;
+  if (node.disabled || !rest.length || rest.length > most || selected.length + rest.length > max) return null;
+  return h(ctx.doc, "button", {
+    type: "button", class: "st-tool st-select-all", text: ctx.t("selectAll"),
+    onclick: () => ctx.change(node, [...selected, ...rest]),
+  });
 }
 
 /** date_input, time_input and color_picker: native pickers, committed on change. */
