@@ -1275,6 +1275,34 @@ scenario("wrong-state-dates-and-times", """
     st.write(repr(make()))
 """, *[[set_state("mode", i)] for i in range(1, 8)])
 
+scenario("wrong-state-set-by-the-test-while-shown", """
+    import datetime
+    st.session_state.setdefault("log", [])
+    def changed(name):
+        st.session_state.log.append(name)
+    st.selectbox("S", ["p", "q"], key="s", on_change=changed, args=("s",))
+    st.radio("R", ["p", "q"], key="r", on_change=changed, args=("r",))
+    st.multiselect("M", ["p", "q"], key="m", on_change=changed, args=("m",))
+    st.date_input("D", datetime.date(2020, 1, 1), key="d", on_change=changed, args=("d",))
+    st.write(st.session_state.log)
+""", [set_state("m", ["p", "zz"])], RERUN, [set_state("s", "zz")], [set_state("s", "q"), set_state("r", date("2020-01-01"))],
+    [set_state("r", "q"), set_state("d", "x")], [set_state("d", date("2020-02-02"))], RERUN)
+
+scenario("wrong-state-types-named-as-python-does", """
+    import datetime
+    st.session_state.setdefault("mode", 0)
+    cases = [
+        ("checkbox time", lambda: st.checkbox("A", key="a"), datetime.time(1, 0)),
+        ("number str with bounds", lambda: st.number_input("B", 0, 10, key="b"), "#fff"),
+        ("number date", lambda: st.number_input("C", key="c"), datetime.date(2020, 1, 1)),
+        ("toggle date", lambda: st.toggle("D", key="d"), datetime.date(2020, 1, 1)),
+    ]
+    name, make, bad = cases[st.session_state.mode]
+    st.session_state[chr(ord("a") + st.session_state.mode)] = bad
+    st.write(name)
+    st.write(repr(make()))
+""", *[[set_state("mode", i)] for i in range(1, 4)])
+
 scenario("apptest-setters-edge-forms", """
     import datetime
     got = [st.number_input("i", 0, 10, 1, key="i"), st.text_input("t", max_chars=3, key="t"),

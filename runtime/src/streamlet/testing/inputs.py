@@ -17,9 +17,14 @@ def client_value(meta: WidgetMeta, value: Any) -> Any:
     widget state (a value of the wrong type fails with the same error), then in the widget's wire
     form, except that a date_input always sends a list of dates (``[]`` for none, which reads back
     as no date), as Streamlit's AppTest does; the page sends one date, or null, for a single one."""
-    if meta.check is not None:
-        meta.check(value)
-    shown = meta.serialize(value)
+    try:
+        if meta.check is not None:
+            meta.check(value)
+        shown = meta.serialize(value)
+    except AttributeError as err:
+        # Streamlit's widgets compute their state in a property, and an AttributeError raised there
+        # falls through to the element's __getattr__, which reports the property's name instead.
+        raise AttributeError("_widget_state") from err
     if meta.type == "date_input" and not isinstance(shown, list):
         return [] if shown is None else [shown]
     return shown

@@ -46,6 +46,27 @@ def _formats_into(format_func: Callable[[Any], Any], value: Any, shown: set[Any]
         return False
 
 
+def _among(formatted: list[str], format_func: Callable[[Any], Any]) -> Callable[[Any], None]:
+    """What Streamlit's AppTest checks before sending a selectbox's or radio's value: its shown text
+    is one of the options' (``ValueError: 'x' is not in list``); None sends nothing."""
+
+    def check(value: Any) -> None:
+        if value is not None and formatted:
+            formatted.index(format_for_widget(format_func, value))
+
+    return check
+
+
+def format_for_widget(format_func: Callable[[Any], Any], value: Any) -> Any:
+    """An option's shown text as AppTest computes it: a str that format_func fails on is its own text."""
+    try:
+        return format_func(value)
+    except Exception:
+        if isinstance(value, str):
+            return value
+        raise
+
+
 def index_of(options: list[Any], value: Any) -> int:
     for i, option in enumerate(options):
         if value == option:
@@ -78,20 +99,37 @@ class SingleChoiceSerde:
 
 @dataclass(frozen=True, slots=True)
 class MultiSelectSerde:
-    """multiselect: a list of indices, each option once, in the order picked."""
+    """multiselect: a list of option indices, in the order picked. A value that is not an option
+    travels as its shown text and comes back as that text, as in Streamlit's serde (the widget
+    then drops it); an index outside the options is dropped."""
 
     options: list[Any]
     defaults: list[int]
+    format_func: Callable[[Any], Any] = str
 
     def deserialize(self, shown: Any) -> list[Any]:
         options = self.options
         if not isinstance(shown, list):
             return [options[i] for i in self.defaults]
-        picked = dict.fromkeys(i for i in shown if type(i) is int and 0 <= i < len(options))
-        return [options[i] for i in picked]
+        texts = [str(self.format_func(o)) for o in options]
+        picked: list[Any] = []
+        for item in shown:
+            if type(item) is int and 0 <= item < len(options):
+                picked.append(options[item])
+            elif isinstance(item, str):
+                picked.append(options[texts.index(item)] if item in texts else item)
+        return picked
 
-    def serialize(self, value: Any) -> list[int]:
-        return [index_of(self.options, v) for v in value if v in self.options]
+    def serialize(self, value: Any) -> list[int | str]:
+        texts = [str(self.format_func(o)) for o in self.options]
+        sent: list[int | str] = []
+        for item in value:
+            try:
+                text = str(self.format_func(item))
+            except Exception:  # noqa: BLE001 - as Streamlit: a value format_func fails on is sent as str()
+                text = str(item)
+            sent.append(texts.index(text) if text in texts else text)
+        return sent
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,7 +205,7 @@ class ChoiceBase(WidgetBase):
             kind, label, key, callback=callback, args=args, kwargs=kwargs, disabled=disabled, help=help,
             label_visibility=label_visibility, element_id=element_id,
             serde=SingleChoiceSerde(opts, default, format_func), fields={"options": formatted, **extra, **look},
-            format_func=format_func, after=sync_with_options)
+            format_func=format_func, after=sync_with_options, client_check=_among(formatted, format_func))
 
 
 class SelectboxMixin(ChoiceBase):
@@ -245,7 +283,7 @@ class MultiSelectMixin(ChoiceBase):
         return dg._value_widget(  # type: ignore[no-any-return]
             "multiselect", label, key, callback=callback, args=args, kwargs=kwargs, disabled=disabled, help=help,
             label_visibility=label_visibility, element_id=element_id,
-            serde=MultiSelectSerde(opts, defaults),
+            serde=MultiSelectSerde(opts, defaults, format_func), client_check=list,
             fields={"options": formatted, "max_selections": max_selections, "placeholder": placeholder,
                     "accept_new_options": accept_new_options, "filter_mode": filter_mode, "select_all": select_all,
                     "width": width, "wrap": wrap},

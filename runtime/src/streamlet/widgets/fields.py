@@ -7,6 +7,8 @@ checks here raise those errors for the values streamlet's serdes would otherwise
 """
 from __future__ import annotations
 
+import math
+import operator
 from collections.abc import Callable
 from typing import Any
 
@@ -14,9 +16,9 @@ from ..widget_meta import WidgetMeta
 
 
 def bool_field(value: Any) -> None:
-    """A protobuf bool field takes what has ``__index__``; anything else fails with upb's TypeError."""
-    if not hasattr(type(value), "__index__"):
-        raise TypeError(f"'{type(value).__name__}' object cannot be interpreted as an integer")
+    """A protobuf bool field takes what has ``__index__``; anything else fails with the TypeError
+    ``operator.index`` raises (it names the type as upb does: ``'datetime.time' object ...``)."""
+    operator.index(value)
 
 
 def string_field(value: Any) -> None:
@@ -32,9 +34,10 @@ def optional_string_field(value: Any) -> None:
 
 
 def optional_double_field(value: Any) -> None:
-    """number_input leaves its double field unset for None; other values must be real numbers."""
-    if value is not None and not hasattr(type(value), "__float__") and not hasattr(type(value), "__index__"):
-        raise TypeError(f"must be real number, not {type(value).__name__}")
+    """number_input leaves its double field unset for None; other values must be real numbers (the
+    TypeError of a C function taking a double: ``must be real number, not str``)."""
+    if value is not None:
+        math.isfinite(value)
 
 
 def shown_value(meta: WidgetMeta, value: Any, changed: bool, field: Callable[[Any], Any] | None) -> Any:

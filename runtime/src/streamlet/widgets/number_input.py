@@ -157,7 +157,9 @@ class NumberInputMixin(WidgetBase):
         has_min, has_max = min_value is not None, max_value is not None
 
         def reset_out_of_range(current: Any) -> Any:
-            if current is not None and ((has_min and current < min_value) or (has_max and current > max_value)):
+            # Compared with the bounds as the element holds them, doubles (a str fails as Streamlit's does).
+            if current is not None and ((has_min and current < float(min_value))
+                                        or (has_max and current > float(max_value))):
                 current = value
                 if key is not None:
                     dg._ctx().state.new_user[key] = current
