@@ -27,7 +27,7 @@ from typing import Any
 Op = dict[str, Any]
 Steps = list[list[Op]]
 
-GAPS = frozenset({"multiselect-noop", "apptest-deleted-widget-key"})
+GAPS = frozenset({"multiselect-noop"})
 """Patterns not generated while streamlet's AppTest differs from Streamlit's there (each one is
 listed with its minimal case in tests/differential/README.md); remove a name once it is fixed."""
 
@@ -234,8 +234,8 @@ def _single_choice(rng: random.Random, w: Widget) -> None:
     if w.kind == "selectbox":
         w.interact = lambda r: r.choice([("select", [r.choice(options)]), ("set_value", [r.choice(options)]),
                                          ("select_index", [r.randrange(len(options))])])
-    else:
-        w.interact = lambda r: ("set_value", [r.choice(options)])
+    else:  # a radio has set_value only in Streamlit's AppTest: select is an AttributeError in both
+        w.interact = lambda r: r.choice([("set_value", [r.choice(options)])] * 3 + [("select", [r.choice(options)])])
     w.truthy = "{var} == " + py(rng.choice(options))
 
 
@@ -534,8 +534,6 @@ class Generator:
         if roll < 0.85:
             return {"op": "set_state", "key": "n", "value": rng.randint(0, 3)}
         keys = [w.key for w in self.widgets if w.keyed and w.stateful] + self.extra_keys
-        if "apptest-deleted-widget-key" in GAPS:
-            keys = self.extra_keys
         if roll < 0.95:
             return {"op": "del_state", "key": rng.choice(keys)}
         return {"op": "get_state", "key": rng.choice(keys), "attr": rng.random() < 0.5}

@@ -1395,3 +1395,13 @@ scenario("apptest-number-input-steps-in-doubles", """
 """, [set_value("number_input", 0), call("number_input", "decrement")],
     call("number_input", "increment", index=1), call("number_input", "decrement", index=1),
     del_state("note"), call("number_input", "increment", key="free"))
+
+scenario("apptest-choice-widgets-by-option-text", """
+    n = st.selectbox("Number", [1, 2, 3], key="n")
+    c = st.radio("Colour", ["red", "blue"], key="c")
+    m = st.multiselect("Many", ["x", "y"], key="m")
+    st.text_input("Note", key="note")
+    st.write(repr(n), repr(c), repr(m))
+""", call("selectbox", "select_index", 2), call("radio", "select", "blue"), call("radio", "select_index", 1),
+    call("multiselect", "select_index", 0), call("selectbox", "select", "2"), call("selectbox", "select", 9),
+    del_state("note"), call("selectbox", "select_index", 0), RERUN)

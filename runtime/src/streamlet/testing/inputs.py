@@ -301,11 +301,51 @@ class SelectSlider(Slider):
     """``st.select_slider``: its ``options`` are the labels the page shows."""
 
 
-class Selectbox(Widget):
+class _Options(Widget):
+    """What the widgets with ``options`` share: the options' texts as the page shows them."""
+
     @property
     def options(self) -> list[str]:
         return list(self.node.get("options", []))
 
+    @property
+    def format_func(self) -> Any:
+        meta = self._meta()
+        return getattr(meta, "format_func", str)
+
+
+def _option_text(format_func: Any, value: Any) -> Any:
+    """A value's text among the options, as Streamlit's AppTest finds it: ``format_func(value)``,
+    or the value itself when that fails on a string (a test may set an option's text)."""
+    try:
+        return format_func(value)
+    except Exception:
+        if isinstance(value, str):
+            return value
+        raise
+
+
+class _SingleChoice(_Options):
+    """selectbox and radio: the client sends the index of the value's text among the options."""
+
+    @property
+    def index(self) -> int | None:
+        """The value's place among the options' texts (a ValueError when it is none of them)."""
+        value = self.value
+        if value is None:
+            return None
+        options = self.options
+        if not options:
+            return 0
+        return options.index(_option_text(self.format_func, value))
+
+    def widget_state(self) -> Any:
+        if not self.has_pending:
+            return self.committed_state()
+        return self.index if self.options else None
+
+
+class Selectbox(_SingleChoice):
     @property
     def placeholder(self) -> str:
         return self.node.get("placeholder") or ""
@@ -314,27 +354,16 @@ class Selectbox(Widget):
     def icon(self) -> str:
         return self.node.get("icon") or ""
 
-    @property
-    def format_func(self) -> Any:
-        meta = self._meta()
-        return getattr(meta, "format_func", str)
-
-    @property
-    def index(self) -> int | None:
-        meta = self._meta()
-        return meta.serialize(self.value) if meta is not None else None
-
     def select(self, value: Any) -> Self:
         return self.set_value(value)
 
     def select_index(self, index: int | None) -> Self:
-        meta = self._meta()
-        value = meta.deserialize(index) if meta is not None and index is not None else None
-        return self.set_value(value)
+        """The option's text at ``index``, as Streamlit's AppTest sets it (the run finds the option)."""
+        return self.set_value(None if index is None else self.options[index])
 
 
-class Radio(Selectbox):
-    """``st.radio``."""
+class Radio(_SingleChoice):
+    """``st.radio``: set with ``set_value`` only, as in Streamlit's AppTest."""
 
     @property
     def horizontal(self) -> bool:
@@ -345,10 +374,14 @@ class Radio(Selectbox):
         return [str(c) for c in self.node.get("captions") or []]
 
 
-class Multiselect(Selectbox):
+class Multiselect(_Options):
     @property
     def value(self) -> list[Any]:
         return super().value
+
+    @property
+    def placeholder(self) -> str:
+        return self.node.get("placeholder") or ""
 
     @property
     def max_selections(self) -> int:
