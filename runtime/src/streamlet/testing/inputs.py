@@ -6,6 +6,7 @@ from datetime import date, datetime, time, timedelta, timezone
 from typing import Any, Self, TypeVar
 
 from ..widget_meta import WidgetMeta
+from ..widgets.choice import format_for_widget
 from ..widgets.dates import to_date
 from .nodes import ElementList, Node, Root, WithHelp
 
@@ -314,17 +315,6 @@ class _Options(Widget):
         return getattr(meta, "format_func", str)
 
 
-def _option_text(format_func: Any, value: Any) -> Any:
-    """A value's text among the options, as Streamlit's AppTest finds it: ``format_func(value)``,
-    or the value itself when that fails on a string (a test may set an option's text)."""
-    try:
-        return format_func(value)
-    except Exception:
-        if isinstance(value, str):
-            return value
-        raise
-
-
 class _SingleChoice(_Options):
     """selectbox and radio: the client sends the index of the value's text among the options."""
 
@@ -337,7 +327,7 @@ class _SingleChoice(_Options):
         options = self.options
         if not options:
             return 0
-        return options.index(_option_text(self.format_func, value))
+        return options.index(format_for_widget(self.format_func, value))
 
     def widget_state(self) -> Any:
         if not self.has_pending:
