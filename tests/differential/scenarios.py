@@ -1303,6 +1303,18 @@ scenario("wrong-state-types-named-as-python-does", """
     st.write(repr(make()))
 """, *[[set_state("mode", i)] for i in range(1, 4)])
 
+scenario("state-set-by-the-test-goes-through-the-widget", """
+    st.session_state.setdefault("log", [])
+    def changed(name):
+        st.session_state.log.append(name)
+    if st.session_state.get("show", True):
+        st.color_picker("C", key="c", on_change=changed, args=("c",))
+        st.select_slider("S", ["a", "b", "c"], value=("a", "b"), key="s", on_change=changed, args=("s",))
+        st.select_slider("T", ["a", "b", "c"], key="t", on_change=changed, args=("t",))
+    st.write(st.session_state.log, repr(st.session_state.get("c")), repr(st.session_state.get("s")))
+""", [set_state("c", "p")], RERUN, [set_state("s", True), set_state("t", "zz")], RERUN, [set_state("c", "abc")], RERUN,
+    [set_state("show", False)], [set_state("c", "q"), set_state("s", tup("c", "a"))], [set_state("show", True)], RERUN, RERUN)
+
 scenario("apptest-setters-edge-forms", """
     import datetime
     got = [st.number_input("i", 0, 10, 1, key="i"), st.text_input("t", max_chars=3, key="t"),

@@ -134,31 +134,49 @@ class MultiSelectSerde:
 
 @dataclass(frozen=True, slots=True)
 class SelectSliderSerde:
-    """select_slider: one index, or two for a range (a tuple in Python)."""
+    """select_slider: one index, or two for a range (a tuple in Python). A value that is not an
+    option travels as its shown text, as in Streamlit's serde, and reads back as the default."""
 
     options: list[Any]
     indices: list[int]
     is_range: bool
+    format_func: Callable[[Any], Any] = str
+
+    def _texts(self) -> list[str]:
+        return [str(self.format_func(o)) for o in self.options]
 
     def deserialize(self, shown: Any) -> Any:
-        """As Streamlit's serde: nothing or the wrong count gives the default; an index that is not
-        an option's takes the default's at its place; a range comes back in ascending order."""
+        """As Streamlit's serde: nothing or the wrong count gives the default; an item that is not an
+        option's index or text takes the default's at its place; a range comes back in ascending order."""
         chosen = [] if shown is None else (shown if isinstance(shown, list) else [shown])
         if len(chosen) != len(self.indices):
-            chosen = self.indices
-        valid = range(len(self.options))
-        chosen = [i if type(i) is int and i in valid else self.indices[n] for n, i in enumerate(chosen)]
+            chosen = list(self.indices)
+        texts = self._texts()
+        picked = []
+        for place, item in enumerate(chosen):
+            if type(item) is int and 0 <= item < len(self.options):
+                picked.append(item)
+            elif isinstance(item, str) and item in texts:
+                picked.append(texts.index(item))
+            else:
+                picked.append(self.indices[place])
         if self.is_range:
-            return tuple(self.options[i] for i in sorted(chosen))
-        return self.options[chosen[0]]
+            return tuple(self.options[i] for i in sorted(picked))
+        return self.options[picked[0]]
 
     def serialize(self, current: Any) -> Any:
         if current is None:
             return None  # session state may hold None: the page shows the first option
+        texts = self._texts()
+
+        def one(value: Any) -> int | str:
+            text = str(self.format_func(value))
+            return texts.index(text) if text in texts else text
+
         # A list or a tuple is a range, unless it is one of the options itself.
-        if isinstance(current, (tuple, list)) and not any(current == o for o in self.options):
-            return [index_of(self.options, v) for v in current]
-        return index_of(self.options, current)
+        if isinstance(current, (tuple, list)) and str(self.format_func(current)) not in texts:
+            return [one(v) for v in current]
+        return one(current)
 
 
 class ChoiceBase(WidgetBase):
@@ -322,7 +340,7 @@ class SelectSliderMixin(ChoiceBase):
         return dg._value_widget(
             "select_slider", label, key, callback=callback, args=args, kwargs=kwargs, disabled=disabled, help=help,
             label_visibility=label_visibility, element_id=element_id,
-            serde=SelectSliderSerde(opts, indices, is_range),
+            serde=SelectSliderSerde(opts, indices, is_range, format_func),
             fields={"options": formatted, "is_range": is_range, "width": width},
             format_func=format_func, after=dg._options_sync(key, opts, indices, format_func))
 

@@ -17,7 +17,12 @@ class ColorSerde:
     default: str
 
     def deserialize(self, shown: Any) -> str:
-        return str(shown if shown is not None else self.default)
+        """As Streamlit's serde: nothing or an empty text gives the default; a hex code may omit its
+        "#"; anything else that is not a hex code gives the default."""
+        if not isinstance(shown, str) or shown == "":
+            return self.default
+        color = shown if shown.startswith("#") else f"#{shown}"
+        return color if _HEX.match(color) else self.default
 
     def serialize(self, value: Any) -> str:
         return str(value)
