@@ -27,9 +27,6 @@ from typing import Any
 Op = dict[str, Any]
 Steps = list[list[Op]]
 
-GAPS = frozenset({"multiselect-noop"})
-"""Patterns not generated while streamlet's AppTest differs from Streamlit's there (each one is
-listed with its minimal case in tests/differential/README.md); remove a name once it is fixed."""
 
 
 # -- the script as a tree ----------------------------------------------------------
@@ -247,11 +244,8 @@ def _multiselect(rng: random.Random, w: Widget) -> None:
 
     w.args += [py(options), f"default={py(value(rng))}"]
     w.sample = value
-    if "multiselect-noop" in GAPS:
-        w.interact = lambda r: ("set_value", [value(r)])
-    else:
-        w.interact = lambda r: r.choice([("select", [r.choice(options)]), ("unselect", [r.choice(options)]),
-                                         ("set_value", [value(r)])])
+    w.interact = lambda r: r.choice([("select", [r.choice(options)]), ("unselect", [r.choice(options)]),
+                                     ("set_value", [value(r)])])
     w.truthy = py(rng.choice(options)) + " in {var}"
 
 

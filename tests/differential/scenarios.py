@@ -1417,3 +1417,14 @@ scenario("apptest-choice-widgets-by-option-text", """
 """, call("selectbox", "select_index", 2), call("radio", "select", "blue"), call("radio", "select_index", 1),
     call("multiselect", "select_index", 0), call("selectbox", "select", "2"), call("selectbox", "select", 9),
     del_state("note"), call("selectbox", "select_index", 0), RERUN)
+
+scenario("apptest-multiselect-select-of-selected-sets-nothing", """
+    m = st.multiselect("Letters", ["x", "y", "z"], default=["x"], key="m")
+    with st.form("f", clear_on_submit=True):
+        f = st.multiselect("In form", ["x", "y", "z"], key="f")
+        st.form_submit_button("Send")
+    st.write(repr(m), repr(f))
+""", [call("multiselect", "select", "x", key="m"), set_state("m", ["x", "y", "z"])],
+    [call("multiselect", "unselect", "q", key="m"), set_state("m", ["y"])],
+    [call("multiselect", "select", "y", key="f"), click("form_submit_button")],
+    [call("multiselect", "unselect", "z", key="f"), click("form_submit_button")])

@@ -387,13 +387,19 @@ class Multiselect(_Options):
         return [self.options[i] for i in self.indices]
 
     def select(self, value: Any) -> Self:
+        """Add ``value``; when it is selected already, nothing is set (as in Streamlit's AppTest, a
+        state write in the same step then still wins, and a cleared form sends its default)."""
         current = list(self.value)
-        if value not in current:
-            current.append(value)
-        return self.set_value(current)
+        if value in current:
+            return self
+        return self.set_value([*current, value])
 
     def unselect(self, value: Any) -> Self:
-        return self.set_value([v for v in self.value if v != value])
+        """Remove every ``value``; when none is selected, nothing is set."""
+        current = list(self.value)
+        if value not in current:
+            return self
+        return self.set_value([v for v in current if v != value])
 
 
 class ColorPicker(Widget):
