@@ -194,7 +194,10 @@ def fuzz(cases: int, first_seed: int, folder: Path, per_kind: int) -> int:
     kinds: dict[str, list[int]] = collections.defaultdict(list)
     started = time.monotonic()
     try:
-        for seed in range(first_seed, first_seed + cases):
+        for done, seed in enumerate(range(first_seed, first_seed + cases)):
+            if done and done % 1000 == 0:
+                print(f"{done} cases, {sum(map(len, kinds.values()))} divergent, "
+                      f"{time.monotonic() - started:.0f} s", flush=True)
             generated = case(seed)
             got = difference(reference, generated.scenario())
             if got is None:
