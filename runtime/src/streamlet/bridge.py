@@ -10,44 +10,31 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from .client import ClientState
 from .config import Config
 from .elements import json_safe
 from .runner import Session
-from .widget_meta import WidgetMeta
-
-
-def iter_widgets(elements: list[dict[str, Any]]) -> Any:
-    for node in elements:
-        if "id" in node and node["type"] != "exception":
-            yield node
-        yield from iter_widgets(node.get("children", []))
 
 
 class LiveSession:
-    """A session plus what the page shows: the client side of Streamlit's widget state."""
+    """A session and what its reader's tab holds between runs (:class:`streamlet.client.ClientState`,
+    the same model AppTest drives)."""
 
     def __init__(self, code: str, config: Config | None = None) -> None:
         self.session = Session(code, config=config)
-        self.client: dict[str, Any] = {}
+        self.client = ClientState(self.session.state)
         self.report = False
         """The page's timeline is open or was: each run's reply carries its report (``run_report``)."""
 
-    def _meta(self, widget_id: str) -> WidgetMeta | None:
-        return self.session.state.meta.get(widget_id)
-
     def run(self, trigger: str | None = None, changed: dict[str, Any] | None = None) -> dict[str, Any]:
-        """Rerun with what the page shows, the reader's change applied (client values, not Python ones)."""
-        values: dict[str, Any] = {}
-        for widget_id, shown in {**self.client, **(changed or {})}.items():
-            meta = self._meta(widget_id)
-            if meta is not None:
-                values[widget_id] = meta.trigger_reset if meta.trigger else shown
-        if trigger is not None and self._meta(trigger) is not None:
-            values[trigger] = True
-        result = self.session.run(values, report=self.report)
-        self.client = {node["id"]: node.get("value") for node in iter_widgets(result.elements)}
+        """Rerun after the reader's action: ``changed`` values (a form's come with its submit), a click of ``trigger``."""
+        for widget_id, value in (changed or {}).items():
+            self.client.change(widget_id, value)
         if trigger is not None:
-            self._clear_submitted_form(trigger, result.elements)
+            self.client.click(trigger)
+        values = self.client.values()
+        result = self.session.run(values, report=self.report)
+        self.client.show(result.elements)
         reply: dict[str, Any] = {"elements": result.elements, "log": result.log}
         if result.log_dropped:
             reply["log_dropped"] = result.log_dropped
@@ -56,25 +43,6 @@ class LiveSession:
         if result.report is not None:
             reply["report"] = result.report
         return reply
-
-    def _clear_submitted_form(self, trigger: str, elements: list[dict[str, Any]]) -> None:
-        """``clear_on_submit``: after the run that saw the submitted values, the form shows defaults again."""
-        meta = self._meta(trigger)
-        if meta is None or not meta.form_id:
-            return
-        for form in iter_blocks(elements, "form"):
-            if form.get("form_id") == meta.form_id and form.get("clear_on_submit"):
-                for node in iter_widgets(form["children"]):
-                    widget = self._meta(node["id"])
-                    if widget is not None and not widget.trigger:
-                        node["value"] = self.client[node["id"]] = widget.serialize(widget.default)
-
-
-def iter_blocks(elements: list[dict[str, Any]], kind: str) -> Any:
-    for node in elements:
-        if node["type"] == kind:
-            yield node
-        yield from iter_blocks(node.get("children", []), kind)
 
 
 class Bridge:

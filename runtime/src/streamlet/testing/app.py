@@ -8,6 +8,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from ..client import ClientState
 from ..config import Config
 from ..runner import Session
 from ..state import AttributeAccess, SessionState
@@ -16,7 +17,6 @@ from . import inputs
 from .blocks import Block, Queries, listed_types, wrap
 from .nodes import Element, ElementList, Node
 
-BUTTON_TYPES = frozenset({"button", "form_submit_button", "download_button"})
 NOT_SENT = frozenset({"exception", "data_editor"})
 """Elements with an id whose value AppTest does not send (Streamlit's sends none for a data_editor)."""
 
@@ -76,7 +76,7 @@ class AppTest(Queries):
         self.default_timeout = default_timeout
         self._tree: list[dict[str, Any]] = []
         self._nodes: list[dict[str, Any]] = []
-        self._cleared_forms: set[str] = set()
+        self._client = ClientState(self._session.state, holds=self._committed, clear_at_once=False, unsent=NOT_SENT)
         self._wrappers: dict[int, Element] = {}
         self._index: dict[str, list[dict[str, Any]]] = {}
         self.session_state = SessionStateView(self._session.state)
@@ -106,41 +106,25 @@ class AppTest(Queries):
 
     # -- running -----------------------------------------------------------
     def _widget_states(self) -> dict[str, Any]:
-        """What the client sends: set values, except in forms whose submit button was not clicked.
+        """What the client sends: the values the test set, by the rules of :class:`streamlet.client.ClientState`.
 
         As in Streamlit's AppTest, a change to a form's widget counts only when the form is
         submitted in the same run, and after a ``clear_on_submit`` submit the next submit sends
-        the defaults of the widgets the test did not set again. Only the widgets a test touched
-        have wrappers; the others send what they hold.
+        no value for the widgets the test did not set again. Only the widgets a test touched
+        have wrappers; the others send what they hold (``_committed``).
         """
-        wrappers = self._wrappers
-        entries = [(node, wrappers.get(id(node))) for node in self._nodes
-                   if "id" in node and node["type"] not in NOT_SENT]
-        submitted = {node["form_id"] for node, w in entries
-                     if node.get("form_id") and isinstance(w, inputs.Button) and w.widget_state() is True}
-        clears = {n["form_id"]: bool(n.get("clear_on_submit")) for n in self._index.get("form", ())}
-        states: dict[str, Any] = {}
-        for node, widget in entries:
-            form = node.get("form_id")
-            pending = isinstance(widget, inputs.Widget) and widget.has_pending
-            if (form and form in submitted and form in self._cleared_forms and clears.get(form)
-                    and node["type"] not in BUTTON_TYPES and not pending):
-                states[node["id"]] = None
-            elif not pending or (form and form not in submitted):
-                states[node["id"]] = self._committed(node)
-            else:
-                states[node["id"]] = widget.widget_state()  # type: ignore[union-attr]
-        for form in submitted:
-            if clears.get(form):
-                self._cleared_forms.add(form)
-            else:
-                self._cleared_forms.discard(form)
-        return states
+        widgets = [w for w in self._wrappers.values()
+                   if isinstance(w, inputs.Widget) and w.has_pending and w.node["type"] not in NOT_SENT]
+        for widget in widgets:
+            if isinstance(widget, inputs.Button) and widget.widget_state() is True:
+                self._client.click(widget.id)
+        for widget in widgets:
+            if not isinstance(widget, inputs.Button) and self._client.counts(widget.id):
+                self._client.change(widget.id, widget.widget_state())
+        return self._client.values()
 
     def _committed(self, node: dict[str, Any]) -> Any:
-        """What a widget nobody set sends: a button is not clicked; others send the value they hold."""
-        if node["type"] in BUTTON_TYPES:
-            return False
+        """What a widget nobody set sends: the value Python holds for it, in the client's form."""
         meta = self._session.state.meta.get(node["id"])
         if meta is not None:
             # A widget whose key was deleted holds no value: as in Streamlit, the run fails with a KeyError.
@@ -151,6 +135,7 @@ class AppTest(Queries):
         """Run the script with the widget values set since the last run; return self."""
         result = self._session.run(self._widget_states())
         self._tree = result.elements
+        self._client.show(self._tree)
         self._wrappers = {}
         self._nodes = []
         self._index = {}

@@ -1,0 +1,146 @@
+"""What a client holds between reruns: the frontend's half of Streamlit's widget state, modelled once.
+
+A reader's tab (through :mod:`streamlet.bridge`) and :class:`streamlet.testing.AppTest` both
+keep a :class:`ClientState` next to their runner session, so a test's ``set_value`` and a
+reader's click go through the same rules:
+
+- a changed widget sends its new value with the next run; a widget nobody touched sends
+  the value it holds;
+- a button (any trigger) is true for the one run its click causes, and false after;
+- a form's widget values count only with a click of the form's submit button: a change to a
+  form's widget is spent, unsent, by a run its form's submit did not cause (the page itself
+  holds a form's values until the submit, as Streamlit's frontend does, and sends them with
+  it; see live-block.js);
+- ``clear_on_submit``: after the run that saw the submitted values, the form's widgets hold
+  their defaults again.
+
+Streamlit's two clients differ in two places, and so do the two users of this class
+(the constructor's arguments): what an untouched widget sends (the page: the value it
+shows; AppTest: the value Python holds, read the way Streamlit's AppTest reads it), and when a
+cleared form's widgets take their defaults (the page: at once, shown in the tree the run
+returned; Streamlit's AppTest, which has no page to reset: it sends "no value" for them at
+the form's next submit).
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
+
+from .state import SessionState
+
+TRIGGER_TYPES = frozenset({"button", "form_submit_button", "download_button"})
+
+Node = dict[str, Any]
+
+
+def iter_widgets(elements: list[Node]) -> Iterator[Node]:
+    """Every widget node of a tree, depth first (an exception element has an id too, and is none)."""
+    for node in elements:
+        if "id" in node and node["type"] != "exception":
+            yield node
+        yield from iter_widgets(node.get("children", []))
+
+
+def iter_blocks(elements: list[Node], kind: str) -> Iterator[Node]:
+    for node in elements:
+        if node["type"] == kind:
+            yield node
+        yield from iter_blocks(node.get("children", []), kind)
+
+
+class ClientState:
+    """The widget values one client holds for one session, between its runs."""
+
+    def __init__(self, state: SessionState, *, holds: Callable[[Node], Any] | None = None,
+                 clear_at_once: bool = True, unsent: Iterable[str] = ()) -> None:
+        """``holds(node)``: what a widget nobody touched sends (default: the value the client
+        shows). ``clear_at_once``: a cleared form shows its defaults right after the run (the
+        page), else it sends "no value" at its next submit (AppTest). ``unsent``: widget types
+        whose value this client never sends."""
+        self._state = state
+        self._holds = holds or self.shown
+        self._clear_at_once = clear_at_once
+        self._unsent = frozenset(unsent)
+        self._widgets: list[Node] = []
+        self._form_of: dict[str, str] = {}
+        self._in_tree: set[str] = set()
+        self._clears: dict[str, bool] = {}
+        self._shown: dict[str, Any] = {}
+        self._changes: dict[str, Any] = {}
+        self._clicked: set[str] = set()
+        self._submitted: set[str] = set()
+        self._cleared: set[str] = set()
+
+    # -- what the reader (or the test) does ---------------------------------------------------
+    def change(self, widget_id: str, value: Any) -> None:
+        """A widget set to ``value`` (in the tree's JSON form), sent with the next run; a form's
+        widget's only when that run is its form's submit."""
+        self._changes[widget_id] = value
+
+    def click(self, widget_id: str) -> None:
+        """A click of a button or a form's submit button: true for the next run only."""
+        self._clicked.add(widget_id)
+
+    def counts(self, widget_id: str) -> bool:
+        """Whether a change of this widget goes with the next run: it is in no form, or its
+        form's submit button was clicked (call after the clicks)."""
+        form = self._form_of.get(widget_id, "")
+        return not form or form in self._submitting()
+
+    def _submitting(self) -> set[str]:
+        return {self._form_of[w] for w in self._clicked if self._form_of.get(w)}
+
+    # -- a run ----------------------------------------------------------------------------------
+    def values(self) -> dict[str, Any]:
+        """What the next run receives (widget id -> value); the changes and clicks are spent."""
+        submitted = self._submitting()
+        sent = {node["id"]: self._value(node, submitted) for node in self._widgets}
+        # A widget the last tree did not show (the page cannot name one; the runner ignores ids it does not know).
+        for widget_id in [*self._changes, *self._clicked]:
+            if widget_id not in self._in_tree:
+                meta = self._state.meta.get(widget_id)
+                trigger = widget_id in self._clicked or meta is not None and meta.trigger
+                sent[widget_id] = widget_id in self._clicked if trigger else self._changes[widget_id]
+        if not self._clear_at_once:  # AppTest: remember which forms their submit now clears
+            self._cleared = (self._cleared - submitted) | {form for form in submitted if self._clears.get(form)}
+        self._submitted = submitted
+        self._changes.clear()
+        self._clicked.clear()
+        return sent
+
+    def _value(self, node: Node, submitted: set[str]) -> Any:
+        widget_id, form = node["id"], node.get("form_id") or ""
+        if node["type"] in TRIGGER_TYPES:
+            return widget_id in self._clicked
+        changed = widget_id in self._changes
+        if changed and (not form or form in submitted):
+            return self._changes[widget_id]
+        if not changed and form in submitted and form in self._cleared and self._clears.get(form):
+            return None  # AppTest: the form was cleared by its last submit; "no value" is the default
+        return self._holds(node)
+
+    def show(self, elements: list[Node]) -> None:
+        """The tree a run returned: what the client shows now. On the page, a form whose submit
+        caused the run and that clears on submit shows its defaults, in ``elements`` too."""
+        every = list(iter_widgets(elements))
+        self._in_tree = {node["id"] for node in every}
+        self._widgets = [node for node in every if node["type"] not in self._unsent]
+        self._form_of = {node["id"]: node.get("form_id") or "" for node in self._widgets}
+        forms = list(iter_blocks(elements, "form"))
+        self._clears = {form["form_id"]: bool(form.get("clear_on_submit")) for form in forms}
+        self._shown = {node["id"]: node.get("value") for node in self._widgets}
+        if self._clear_at_once:
+            for form in forms:
+                if form["form_id"] in self._submitted and form.get("clear_on_submit"):
+                    self._show_defaults(form)
+        self._submitted = set()
+
+    def _show_defaults(self, form: Node) -> None:
+        for node in iter_widgets(form["children"]):
+            meta = self._state.meta.get(node["id"])
+            if meta is not None and not meta.trigger:
+                node["value"] = self._shown[node["id"]] = meta.serialize(meta.default)
+
+    def shown(self, node: Node) -> Any:
+        """The value the client shows for a widget of the last tree (what an untouched widget sends on the page)."""
+        return self._shown.get(node["id"], node.get("value"))
