@@ -1,12 +1,13 @@
 // Bundles the live examples' browser code into runtime/web/dist/:
 // page.js and worker.js (ES modules), page.css and sw.js (a classic script), minified. The runtime wheel's file name
-// is compiled into the worker, so the site serves exactly the wheel this build saw. What page.js imports
-// on demand (CodeMirror, when a reader first opens an editor) becomes a chunk of its own, named by its
-// content's hash, next to page.js: the first paint carries none of it.
+// and SHA-256 are compiled into the worker, so the site serves exactly the wheel this build saw and the worker
+// refuses any other. What page.js imports on demand (CodeMirror, when a reader first opens an editor) becomes
+// a chunk of its own, named by its content's hash, next to page.js: the first paint carries none of it.
 //
 //   node runtime/web/build.mjs        (from the repository root)
 
-import { readdirSync, rmSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { readFileSync, readdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import * as esbuild from "esbuild";
@@ -44,7 +45,9 @@ const common = {
 try {
   const wheel = wheelName();
   rmSync(outdir, { recursive: true, force: true });
-  const modules = { ...common, outdir, format: "esm", define: { __STREAMLET_WHEEL__: JSON.stringify(wheel) }, plugins: [noMarkupParsing] };
+  const wheelSha256 = createHash("sha256").update(readFileSync(path.join(wheelDir, wheel))).digest("hex");
+  const define = { __STREAMLET_WHEEL__: JSON.stringify(wheel), __STREAMLET_WHEEL_SHA256__: JSON.stringify(wheelSha256) };
+  const modules = { ...common, outdir, format: "esm", define, plugins: [noMarkupParsing] };
   // The page alone is split (the worker, built on its own, stays one file that shares no chunk with it).
   await esbuild.build({ ...modules, entryPoints: { page: path.join(here, "src", "page.js") }, splitting: true, chunkNames: "[name]-[hash]" });
   await esbuild.build({ ...modules, entryPoints: { worker: path.join(here, "src", "worker.js") } });

@@ -144,6 +144,15 @@ test("a failed load keeps every request for Retry; start() tries again and sends
   assert.equal((await pending).type, "render");
 });
 
+test("a runtime the worker refused (integrity) fails with its own reason", () => {
+  const { client, workers, events } = setup();
+  client.start();
+  workers[0].reply({ type: "fatal", message: "SHA-256 differs", code: "integrity" });
+  assert.equal(client.state, "failed");
+  assert.equal(events.at(-1).reason, "integrity");
+  assert.equal(events.at(-1).message, "SHA-256 differs");
+});
+
 test("loading gives up after the stated time; messages of the old worker are ignored", () => {
   const { client, workers, timers, events } = setup({ loadTimeoutMs: 120_000 });
   client.start();

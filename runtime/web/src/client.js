@@ -14,6 +14,7 @@
 //
 // Events (`on(listener)`):
 //   {type: "state", state: "idle"|"loading"|"ready"|"failed", stage?, message?, reason?}
+//   (reason, when failed: "error", "timeout", "crash" or "integrity")
 //   {type: "restart", cause: "stop"|"crash", session, kind}: the worker was replaced (its
 //   sessions are gone); `session` and `kind` name the request that was stopped or crashed.
 //   Listeners restore their sessions synchronously with `request(..., {restore: true})`.
@@ -130,8 +131,8 @@ export class Client {
       this.setState("ready");
       this.pump();
     } else if (message.type === "fatal") {
-      // Python could not be loaded (or a later reload of it failed).
-      this.fail(message.message, "error");
+      // Python could not be loaded (or a later reload of it failed); "integrity": the runtime was refused.
+      this.fail(message.message, message.code === "integrity" ? "integrity" : "error");
     } else if (message.type === "crashed") {
       this.crash(message.message);
     } else if (this.current && message.id === this.current.id) {

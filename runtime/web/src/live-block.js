@@ -399,7 +399,7 @@ export class LiveBlock {
       }, FLASH_MS);
     }
     if (event.state === "failed") {
-      const key = { timeout: "loadTimeout", crash: "crashedAgain" }[event.reason] ?? "loadFailed";
+      const key = { timeout: "loadTimeout", crash: "crashedAgain", integrity: "runtimeRefused" }[event.reason] ?? "loadFailed";
       const seconds = Math.round(this.client.loadTimeoutMs / 1000);
       this.showNotice(this.t(key, { message: event.message, seconds }), {
         kind: "load",

@@ -4,8 +4,9 @@
 //
 // Python starts from the memory snapshot the build made (snapshot.js; Pyodide booted with the
 // runtime imported) when that pays, and boots normally when it does not, or when the snapshot
-// is missing, damaged or made with another Pyodide or wheel.
-/* global __STREAMLET_WHEEL__ */
+// is missing, damaged or made with another Pyodide or wheel. The runtime wheel must have the
+// SHA-256 the build compiled in: any other is refused (`fatal` with code "integrity").
+/* global __STREAMLET_WHEEL__, __STREAMLET_WHEEL_SHA256__ */
 
 import { SNAPSHOT_NAME, openSnapshot, sha256Hex, snapshotWanted } from "./snapshot.js";
 
@@ -16,16 +17,26 @@ let queue = Promise.resolve(); // one message at a time, in the order they came
 
 const stderr = (line) => console.log(line);
 
-async function fetchBytes(url) {
+class IntegrityError extends Error {}
+
+/** The runtime wheel's bytes, once their SHA-256 is the one the build saw. */
+async function fetchWheel(url) {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`${response.status} ${response.statusText}: ${response.url}`);
-  return new Uint8Array(await response.arrayBuffer());
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  const digest = await sha256Hex(bytes);
+  if (digest === null) {
+    console.info("The runtime's SHA-256 cannot be checked here: this page is not a secure context.");
+  } else if (digest !== __STREAMLET_WHEEL_SHA256__) {
+    throw new IntegrityError(`${response.url} has SHA-256 ${digest}, not ${__STREAMLET_WHEEL_SHA256__}`);
+  }
+  return bytes;
 }
 
 /** Pyodide restored from the snapshot, or null (said in the console as info) when it cannot be. */
-async function fromSnapshot(loadPyodide, indexURL, version, response, wheel) {
+async function fromSnapshot(loadPyodide, indexURL, version, response) {
   try {
-    const expected = { pyodide: version, wheelSha256: await sha256Hex(await wheel) };
+    const expected = { pyodide: version, wheelSha256: __STREAMLET_WHEEL_SHA256__ };
     const { bytes } = await openSnapshot(await response, expected);
     return await loadPyodide({ indexURL, stderr, _loadSnapshot: bytes });
   } catch (err) {
@@ -39,13 +50,13 @@ async function init() {
     self.postMessage({ type: "progress", stage: "pyodide" });
     // Computed at run time so the bundler leaves it alone; the site serves it next to us.
     const indexURL = new URL("../pyodide/", import.meta.url).href;
-    const wheel = fetchBytes(new URL(`./${__STREAMLET_WHEEL__}`, import.meta.url)); // in parallel
+    const wheel = fetchWheel(new URL(`./${__STREAMLET_WHEEL__}`, import.meta.url)); // in parallel
     wheel.catch(() => {}); // awaited below; a failure there is reported, not left unhandled
     const snapshotURL = new URL(`./${SNAPSHOT_NAME}`, import.meta.url).href;
     const snapshot = (await snapshotWanted(snapshotURL)) ? fetch(snapshotURL) : null;
     snapshot?.catch(() => {});
     const { loadPyodide, version } = await import(new URL("pyodide.mjs", indexURL).href);
-    pyodide = snapshot && (await fromSnapshot(loadPyodide, indexURL, version, snapshot, wheel));
+    pyodide = snapshot && (await fromSnapshot(loadPyodide, indexURL, version, snapshot));
     const boot = pyodide ? "snapshot" : "plain";
     pyodide ??= await loadPyodide({ indexURL, stderr });
     self.postMessage({ type: "progress", stage: "runtime" });
@@ -55,7 +66,8 @@ async function init() {
     handle = pyodide.pyimport("streamlet.bridge").handle;
     self.postMessage({ type: "ready", boot });
   } catch (err) {
-    self.postMessage({ type: "fatal", message: String(err?.message ?? err) });
+    const code = err instanceof IntegrityError ? "integrity" : undefined;
+    self.postMessage({ type: "fatal", message: String(err?.message ?? err), code });
   }
 }
 
