@@ -40,6 +40,7 @@ def test_playground_todo_list(browser: Any, site_url: str, path: str, report: An
 
 from streamlet_site.parse import parse_page  # noqa: E402
 
+from .code_editor import CONTENT, expect_editor_text, replace_code  # noqa: E402
 from .livepage import ROOT, console_problems  # noqa: E402
 
 # What each example shows when it first runs, and its name in the menu of each page language.
@@ -129,7 +130,7 @@ def test_picker_loads_and_runs_each_example_and_links_reopen_it(browser: Any, si
     problems += console_problems(other)
     other.goto(link)
     reopened = other.locator('.st-live[data-id="playground"]')
-    expect(reopened.locator("textarea.st-editor")).to_have_value(codes["celsius"])
+    expect_editor_text(reopened, codes["celsius"])
     expect(reopened.get_by_label(names["label"], exact=True)).to_have_value("celsius")
     expect(reopened.locator(".st-output .st-widget")).to_have_count(0)
     reopened.get_by_role("button", name=names["run"], exact=True).click()
@@ -140,25 +141,24 @@ def test_picker_loads_and_runs_each_example_and_links_reopen_it(browser: Any, si
     menu.select_option(label=names["counter"])
     edited = codes["counter"].replace('st.title("Counter")', 'st.title("My own counter")')
     block.get_by_role("button", name={"playground/": "Edit", "zh/playground/": "编辑"}[path], exact=True).click()
-    block.locator("textarea.st-editor").fill(edited)
+    replace_code(block, edited)
     link = copied_link(page, block, names)
     other = context.new_page()
     problems += console_problems(other)
     other.goto(link)
     reopened = other.locator('.st-live[data-id="playground"]')
-    expect(reopened.locator("textarea.st-editor")).to_have_value(edited)
+    expect_editor_text(reopened, edited)
     reopened.get_by_role("button", name=names["run"], exact=True).click()
     expect(reopened.locator(".st-output")).to_contain_text("My own counter", timeout=120_000)
     other.close()
 
     # Picking over the reader's own edit replaces it as one step of the editor's undo history.
     menu.select_option(label=names["blank"])
-    editor = block.locator("textarea.st-editor")
-    expect(editor).to_have_value(codes["blank"])
+    expect_editor_text(block, codes["blank"])
     expect(block.locator(".st-live-shared")).to_contain_text("Ctrl+Z")
     expect(menu).to_be_focused()  # arrow keys keep choosing examples
-    editor.press("Control+z")
-    expect(editor).to_have_value(edited)
+    block.locator(CONTENT).press("Control+z")
+    expect_editor_text(block, edited)
     report(f"browser [{path}]: the playground's picker loads and runs {len(codes)} examples; links reopen them")
     assert problems == [], f"console problems: {problems}"
     context.close()

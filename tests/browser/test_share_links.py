@@ -14,6 +14,7 @@ from urllib.parse import quote
 import pytest
 from playwright.sync_api import expect
 
+from .code_editor import CM, CONTENT, editor_text, expect_editor_text
 from .livepage import console_problems, live
 
 pytestmark = pytest.mark.browser
@@ -106,7 +107,7 @@ def test_a_page_of_another_origin_cannot_run_code_in_the_docs(
         # The link arrived: the code is in the editor for review, with the note.
         expect(block.locator(".st-live-shared")).to_be_visible(timeout=10_000)
         expect(block.locator(".st-live-shared")).to_contain_text("click Run")
-        expect(block.locator("textarea.st-editor")).to_have_value(evil_code(port))
+        expect_editor_text(block, evil_code(port))
     docs.wait_for_timeout(3000)
     expect(block.locator(".st-output")).not_to_contain_text("PWNED")
     expect(block.locator(".st-output")).to_contain_text("emscripten")  # the documented example's output stays
@@ -133,15 +134,16 @@ def test_a_hash_change_in_the_same_tab_runs_nothing_and_keeps_the_readers_edit(b
     page.goto(url)
     block = page.locator(f'.st-live[data-id="{BLOCK}"]')
     python_ran(block)
-    editor = block.locator("textarea.st-editor")
+    editor = block.locator(CONTENT)
     block.locator("button.st-tool-edit").click()
+    expect(editor).to_be_focused(timeout=30_000)
     editor.press("Control+End")
     page.keyboard.type("# my edit\n")
-    mine = editor.input_value()
-    assert mine.endswith("# my edit\n")
+    mine = editor_text(block)
+    assert mine and mine.endswith("# my edit\n"), mine
 
     page.evaluate("link => { location.hash = link; }", link)
-    expect(editor).to_have_value(shared)
+    expect_editor_text(block, shared)
     note = block.locator(".st-live-shared")
     expect(note).to_be_visible()
     expect(note).to_contain_text("Ctrl+Z")
@@ -151,14 +153,14 @@ def test_a_hash_change_in_the_same_tab_runs_nothing_and_keeps_the_readers_edit(b
     # The reader's edit is one undo step away.
     editor.focus()
     page.keyboard.press("Control+Z")
-    expect(editor).to_have_value(mine)
+    expect_editor_text(block, mine)
 
     # Back and forward bring the link again: shown again with its note, still not run.
     page.go_back()
     page.wait_for_function("location.hash === ''")
     page.go_forward()
     page.wait_for_function("link => location.hash === link", arg=link)
-    expect(editor).to_have_value(shared)
+    expect_editor_text(block, shared)
     expect(note).to_be_visible()
     page.wait_for_timeout(1500)
     expect(block.locator(".st-output")).not_to_contain_text("PWNED")
@@ -225,8 +227,8 @@ def test_a_one_megabyte_link_opens(browser: Any, serve_page: Any, report: Any) -
     page.goto(url + share_hash(BLOCK, code))
     block = page.locator(f'.st-live[data-id="{BLOCK}"]')
     expect(block.locator(".st-live-shared")).to_be_visible()
+    expect_editor_text(block, code)
     shown = time.perf_counter() - started
-    assert page.evaluate("document.querySelector('textarea.st-editor').value.length") == len(code.encode("utf-16-le")) // 2
     report(f"a 1 MB share link ({len(share_hash(BLOCK, code)) // 1000} kB): editor filled {shown * 1000:.0f} ms after goto")
     assert problems == [], f"console problems: {problems}"
     context.close()
@@ -252,12 +254,13 @@ def test_after_a_share_link_the_toolbar_shows_below_the_header(browser: Any, sit
     assert header and run
     assert run["y"] >= header["y"] + header["height"], (run, header)
     assert run["y"] + run["height"] <= height, (run, height)
-    editor = block.locator("textarea.st-editor")
+    editor = block.locator(CM)
+    expect(editor).to_be_visible(timeout=30_000)
     box = editor.bounding_box()
-    line = page.evaluate("el => parseFloat(getComputedStyle(el).lineHeight)", editor.element_handle())
+    line = block.locator(".cm-line").first.evaluate("el => el.getBoundingClientRect().height")
     assert box and box["height"] < 4 * line, (box, line)
     # It grows as the reader types.
-    editor.focus()
+    block.locator(CONTENT).focus()
     page.keyboard.press("Control+End")
     page.keyboard.type("\nst.write(3)\nst.write(4)\nst.write(5)")
     taller = editor.bounding_box()

@@ -8,6 +8,7 @@ from playwright.sync_api import expect
 
 from streamlet.snippets.model import Snippet, Step
 
+from .code_editor import replace_code
 from .livepage import console_problems, live
 
 pytestmark = pytest.mark.browser
@@ -92,8 +93,7 @@ def test_form_slider_check_and_stop(browser: Any, widgets_page: str, report: Any
 
     # Code edited so it no longer does what the page says: the check fails and says why, in Japanese.
     live.locator("button.st-tool-edit").click()
-    live.locator("textarea.st-editor").fill(FORM_AND_SLIDER.replace("+= st.session_state.step",
-                                                                    "+= 2 * st.session_state.step"))
+    replace_code(live, FORM_AND_SLIDER.replace("+= st.session_state.step", "+= 2 * st.session_state.step"))
     live.get_by_role("button", name="ドキュメントと照合").click()
     expect(live.locator(".st-check-fail")).to_be_visible(timeout=30_000)
     expect(live.locator(".st-check-failures li")).to_have_text(
