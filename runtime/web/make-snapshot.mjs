@@ -1,6 +1,6 @@
 // Makes the Pyodide memory snapshot the site serves: the pinned Pyodide booted under Node, the
-// runtime wheel unpacked into site-packages and `streamlet.bridge` imported, then Python's whole
-// memory saved. A worker that loads it skips Python's start-up and the runtime's imports.
+// runtime wheel unpacked into site-packages and `streamlet.bridge` imported (with WARM_IMPORTS),
+// then Python's whole memory saved. A worker that loads it skips Python's start-up and the runtime's imports.
 //
 //   node runtime/web/make-snapshot.mjs        (from the repository root)
 //
@@ -8,7 +8,7 @@
 // {format, pyodide, wheel, wheel_sha256, bytes}, a newline, then the snapshot's bytes. The worker
 // reads the stamp first and boots Pyodide normally when it names another Pyodide or another wheel.
 // The runtime's import must hold no JavaScript object (Pyodide cannot serialize one into the
-// snapshot); tests/pyodide/test_snapshot.py keeps it so.
+// snapshot); tests/pyodide/test_snapshot_in_pyodide.py keeps it so.
 
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -19,6 +19,10 @@ import { gzipSync } from "node:zlib";
 
 export const SNAPSHOT_FORMAT = 1;
 export const SNAPSHOT_NAME = "pyodide-snapshot.gz";
+// Imported into the snapshot besides the bridge: what the runtime imports only when a script needs it
+// (a fence's config, an edited table, enforced serializable state, the Check button). A normal boot
+// leaves them for later; a snapshot holds them for free.
+export const WARM_IMPORTS = ["streamlet.bridge", "tomllib", "difflib", "pickle", "streamlet.snippets.check"];
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, "..", "..");
@@ -44,7 +48,7 @@ export async function makeSnapshot(wheelPath, { indexURL = `${path.dirname(requi
   const pyodide = await loadPyodide({ indexURL, _makeSnapshot: true });
   const sitePackages = pyodide.runPython("import site; site.getsitepackages()[0]");
   pyodide.unpackArchive(new Uint8Array(wheel), "wheel", { extractDir: sitePackages });
-  pyodide.runPython("import streamlet.bridge");
+  pyodide.runPython(WARM_IMPORTS.map((name) => `import ${name}`).join("\n"));
   const snapshot = pyodide.makeMemorySnapshot();
   const stamp = {
     format: SNAPSHOT_FORMAT,

@@ -1,6 +1,7 @@
 // A memory snapshot made as the build makes it (runtime/web/make-snapshot.mjs), then restored as the
 // worker restores it: the wheel unpacked again, the bridge's handle used for a run, an event and a
-// check (whose modules the snapshot did not import). Prints one JSON line.
+// check, and a module of the runtime imported afresh from the unpacked wheel.
+// Prints one JSON line.
 // Usage: node tests/pyodide/run_snapshot.mjs WHEEL
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -28,7 +29,14 @@ const button = run.elements.find((e) => e.type === "button");
 const event = ask({ type: "event", id: 2, session: "s", widget: button.id, trigger: true });
 const steps = [{ action: "click", target: "Add", expect: { state: { n: 1 } } }];
 const check = ask({ type: "check", id: 3, code, steps });
+// The snapshot holds every module it imported, not their files: importing one afresh reads the wheel.
+const later = pyodide.runPython(`
+import importlib, sys
+sys.modules.pop("streamlet.testing", None)
+importlib.import_module("streamlet.testing").AppTest.__name__
+`);
 console.log(JSON.stringify({
+  later,
   stamp, python: pyodide.runPython("import sys; sys.version.split()[0]"),
   run, event, check,
   make_ms: Math.round(restored - made), restore_ms: Math.round(ready - restored),

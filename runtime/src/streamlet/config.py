@@ -1,7 +1,6 @@
 """The configuration options the runtime knows, with Streamlit's names and defaults."""
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -43,6 +42,8 @@ class Config:
     @classmethod
     def from_toml(cls, text: str) -> Config:
         """Read a ``.streamlit/config.toml`` text; unknown options are an error."""
+        import tomllib  # here: only a fence with a config needs it (150 ms to import in Pyodide)
+
         config = cls()
         for section, values in tomllib.loads(text).items():
             if not isinstance(values, dict):

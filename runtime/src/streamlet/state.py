@@ -10,7 +10,6 @@ through ``key_to_id``.
 """
 from __future__ import annotations
 
-import pickle
 from collections.abc import Iterator, MutableMapping
 from copy import deepcopy
 from dataclasses import dataclass, field
@@ -227,6 +226,8 @@ class SessionState:
         return wid not in self.new_widgets and key in self.old and value != meta.default
 
     def check_serializable(self) -> None:
+        import pickle  # here: only scripts with runner.enforceSerializableSessionState need it (150 ms in Pyodide)
+
         for key in self:
             try:
                 pickle.dumps(self[key])

@@ -1,7 +1,6 @@
 """``st.data_editor`` on plain tables (a list of dicts or a dict of lists): live examples have no pandas."""
 from __future__ import annotations
 
-import difflib
 import json
 from dataclasses import dataclass
 from typing import Any
@@ -58,6 +57,8 @@ def _diff(columns: list[str], rows: list[list[Any]], shown: list[list[Any]]) -> 
         changes = {c: row[j] for j, c in enumerate(columns) if j < len(row) and row[j] != original[i][j]}
         if changes:
             edited[i] = changes
+
+    import difflib  # here: only an edited table needs it (100 ms to import in Pyodide)
 
     matcher = difflib.SequenceMatcher(a=original, b=current, autojunk=False)
     for tag, a0, a1, b0, b1 in matcher.get_opcodes():
