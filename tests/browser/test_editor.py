@@ -271,15 +271,19 @@ def test_the_editor_follows_materials_palette(browser: Any, site_url: str) -> No
     colour = "el => getComputedStyle(el).color"
     page.evaluate("document.body.setAttribute('data-md-color-scheme', 'default')")
     light, light_keyword = editor.evaluate(background), keyword.evaluate(colour)
+    light_classes = editor.evaluate("el => el.className")
     assert light == page.evaluate(code_bg)
     # Material's toggle sets the body's scheme; the editor follows at once, nothing reloads.
     page.evaluate("document.body.setAttribute('data-md-color-scheme', 'slate')")
     dark = editor.evaluate(background)
     assert dark == page.evaluate(code_bg) and dark != light, (dark, light)
     assert keyword.evaluate(colour) != light_keyword
+    # CodeMirror's own light/dark flag (its base theme's class) follows too, a moment later.
+    page.wait_for_function("([el, before]) => el.className !== before", arg=[editor.element_handle(), light_classes])
     assert editor.evaluate("el => el.isConnected") and editor_text(block)
     page.evaluate("document.body.setAttribute('data-md-color-scheme', 'default')")
     assert editor.evaluate(background) == light
+    page.wait_for_function("([el, before]) => el.className === before", arg=[editor.element_handle(), light_classes])
     assert problems == [], f"console problems: {problems}"
     context.close()
 
