@@ -1,15 +1,17 @@
 """Random valid Streamlit scripts and random interaction sequences, from one seed.
 
-``case(seed)`` returns a scenario (see ``driver.py``) built by ``random.Random(seed)``
-alone, so a seed names the same script and steps on every machine and run.
+``case(seed)`` returns a ``Case`` (the script's tree and the steps; ``.scenario()`` gives
+``driver.py`` its scenario) built by ``random.Random(seed)`` alone, so a seed names the
+same script and steps on every machine and run.
 
 A script holds 1 to 6 widgets of the kinds the runtime supports, some keyed (and
 sometimes preset in ``st.session_state``), some with ``on_change``/``on_click``
 callbacks whose args and kwargs reach bodies that read, write and delete *other*
 keys; forms with and without ``clear_on_submit`` (their submit buttons with
 callbacks); widgets shown only when another widget's value or a counter says so;
-columns, an expander and the sidebar; ``st.rerun`` guarded by a counter; a write to
-a widget's key after the widget (Streamlit raises); ``st.write`` of values and state.
+columns, an expander and the sidebar; ``st.rerun`` guarded by a counter; writes to and
+deletes of a widget's key before the widget, and a write after it (Streamlit raises);
+``st.write`` of values and state.
 
 The steps only use values each widget accepts (within its range, among its options),
 and target a widget by key, or by index when no widget of its list before it can
@@ -459,6 +461,26 @@ class Generator:
         assert w.sample is not None
         return Node(f"if {self.condition()}:", [Node(f"st.session_state[{py(w.key)}] = {py(w.sample(self.rng))}")])
 
+    def early_write(self, coming: list[Widget]) -> list[Node]:
+        """A write to (or a delete of) the key of a widget the script has not drawn yet: allowed,
+        and the widget then shows that value (or its default)."""
+        keyed = [w for w in coming if w.keyed and w.stateful]
+        if not keyed:
+            return []
+        w = self.rng.choice(keyed)
+        assert w.sample is not None
+        roll = self.rng.randrange(4)
+        if roll == 0:
+            line = Node(f"st.session_state.{w.key} = {py(w.sample(self.rng))}")
+        elif roll == 1:
+            line = Node(f"st.session_state[{py(w.key)}] = {py(w.sample(self.rng))}")
+        elif roll == 2:
+            line = Node(f"st.session_state.pop({py(w.key)}, None)")
+        else:
+            return [Node(f"if {self.condition()} and {py(w.key)} in st.session_state:",
+                         [Node(f"del st.session_state.{w.key}")])]
+        return [Node(f"if {self.condition()}:", [line])]
+
     def display(self) -> Node:
         choice = self.rng.randrange(5)
         shown = [w for w in self.defined if w.kind != "form_submit_button"]
@@ -479,6 +501,8 @@ class Generator:
         self.widgets = [make_widget(rng, i) for i in range(rng.randint(1, 6))]
         body: list[Node] = []
         for group in self.groups():
+            if rng.random() < 0.15:
+                body += self.early_write(self.widgets[self.widgets.index(group[0]):])
             body += self.group_nodes(group)
             if rng.random() < 0.15:
                 body.append(self.rerun_guard())
