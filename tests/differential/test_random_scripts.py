@@ -8,12 +8,13 @@ divergent seed and shows the first difference of the first. Replay one with
 from __future__ import annotations
 
 import os
+import re
 
 import pytest
 
 from .engines import COUNTS, ReferenceProcess, describe_steps
-from .fuzz import difference
-from .random_scripts import case
+from .fuzz import difference, minimise
+from .random_scripts import Case, case, script_text
 
 CASES = int(os.environ.get("RANDOM_SCRIPT_CASES", "1000"))
 BATCH = 100
@@ -28,6 +29,24 @@ def test_a_seed_names_one_case() -> None:
     first, again, other = case(7), case(7), case(8)
     assert first.scenario() == again.scenario()
     assert first.scenario() != other.scenario()
+
+
+def test_every_script_compiles() -> None:
+    for seed in range(200):
+        compile(case(seed).scenario()["script"], f"random-{seed}", "exec")
+
+
+def test_minimise_keeps_only_what_the_divergence_needs() -> None:
+    seed = next(s for s in range(100) if "st.slider(" in case(s).scenario()["script"] and case(s).steps)
+
+    def still(smaller: Case) -> bool:
+        compile(script_text(smaller.nodes), "smaller", "exec")  # every edit keeps Python
+        return "st.slider(" in script_text(smaller.nodes)
+
+    small = minimise(case(seed), still)
+    lines = script_text(small.nodes).splitlines()
+    assert small.steps == [] and len(lines) == 1
+    assert re.fullmatch(r"w(\d+) = st\.slider\('Slider \1'\)", lines[0]), lines
 
 
 @pytest.mark.parametrize("seeds", BATCHES, ids=[f"seeds-{b.start}-{b.stop - 1}" for b in BATCHES])
