@@ -1315,6 +1315,39 @@ scenario("state-set-by-the-test-goes-through-the-widget", """
 """, [set_state("c", "p")], RERUN, [set_state("s", True), set_state("t", "zz")], RERUN, [set_state("c", "abc")], RERUN,
     [set_state("show", False)], [set_state("c", "q"), set_state("s", tup("c", "a"))], [set_state("show", True)], RERUN, RERUN)
 
+scenario("wrong-state-date-input-with-bounds", """
+    import datetime
+    d = datetime.date
+    st.session_state.setdefault("mode", 0)
+    cases = [
+        ("single tuple", lambda: st.date_input("A", d(2021, 5, 5), d(2021, 1, 1), d(2021, 12, 31), key="a"), (d(2021, 2, 2),)),
+        ("single below", lambda: st.date_input("B", d(2021, 5, 5), d(2021, 1, 1), key="b"), d(2020, 1, 1)),
+        ("range above", lambda: st.date_input("C", (d(2021, 5, 5), d(2021, 5, 6)), max_value=d(2021, 12, 31), key="c"),
+         (d(2021, 5, 5), d(2022, 1, 1))),
+        ("range empty", lambda: st.date_input("D", (d(2021, 5, 5), d(2021, 5, 6)), d(2021, 1, 1), key="d"), ()),
+        ("range ints", lambda: st.date_input("E", (d(2021, 5, 5), d(2021, 5, 6)), d(2021, 1, 1), key="e"), (1, 2)),
+        ("single datetime inside", lambda: st.date_input("F", d(2021, 5, 5), d(2021, 1, 1), key="f"),
+         datetime.datetime(2021, 3, 3, 3)),
+        ("no value, state out", lambda: st.date_input("G", min_value=d(2021, 1, 1), key="g"), d(2019, 1, 1)),
+        ("none value, below", lambda: st.date_input("H", None, d(2021, 1, 1), key="h"), d(2019, 1, 1)),
+    ]
+    name, make, bad = cases[st.session_state.mode]
+    st.session_state[chr(ord("a") + st.session_state.mode)] = bad
+    st.write(name)
+    st.write(repr(make()))
+    st.write(repr(st.session_state[chr(ord("a") + st.session_state.mode)]))
+""", *[[set_state("mode", i)] for i in range(1, 8)])
+
+scenario("date-input-with-bounds-state-before-shown", """
+    import datetime
+    if st.session_state.get("show"):
+        with st.form("f"):
+            st.date_input("dt", datetime.date(2021, 5, 5), min_value=datetime.date(2021, 1, 1),
+                          max_value=datetime.date(2021, 12, 31), key="dt")
+            st.form_submit_button()
+    st.write(repr(st.session_state.get("dt")))
+""", [set_state("dt", tup(1, 2))], RERUN, [set_state("show", True)], RERUN, click("form_submit_button"))
+
 scenario("apptest-setters-edge-forms", """
     import datetime
     got = [st.number_input("i", 0, 10, 1, key="i"), st.text_input("t", max_chars=3, key="t"),

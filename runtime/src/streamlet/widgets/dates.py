@@ -114,12 +114,26 @@ class DateSpec:
             return () if self.is_range else None
         return tuple(values) if self.is_range else values[0]
 
+    def fits(self, current: Any) -> bool:
+        """``current`` is of this input's kind (a non-empty range, or one date) and within its bounds;
+        values of other types fail in the comparison as they do in Streamlit."""
+        if self.is_range and isinstance(current, tuple) and len(current) > 0:
+            return not (_day(current[0]) < self.min or _day(current[-1]) > self.max)
+        if not self.is_range and isinstance(current, date):
+            return not (_day(current) < self.min or _day(current) > self.max)
+        return False
+
     def serialize(self, value: Any) -> Any:
         if value is None:
             return [] if self.is_range else None
         if isinstance(value, Sequence) and not isinstance(value, str):
             return [date_text(d) for d in value]
         return [date_text(value)] if self.is_range else date_text(value)
+
+
+def _day(value: Any) -> Any:
+    """A datetime compares with the bounds by its date."""
+    return value.date() if isinstance(value, datetime) else value
 
 
 def date_text(day: Any) -> str:
@@ -214,7 +228,22 @@ class TimeWidgetsMixin(WidgetBase):
             "date_input", label, key, callback=callback, args=args, kwargs=kwargs, disabled=disabled, help=help,
             label_visibility=label_visibility, element_id=element_id, serde=spec,
             fields={"min": spec.min.isoformat(), "max": spec.max.isoformat(), "is_range": spec.is_range,
-                    "format": format, "required": required, "width": width})
+                    "format": format, "required": required, "width": width},
+            after=dg._bounds_check(key, spec) if min_value is not None or max_value is not None else None)
+
+    def _bounds_check(self, key: str | None, spec: DateSpec) -> Any:
+        """With bounds given, a value outside them, or not of the widget's kind (one date, or a
+        non-empty range), resets to the default and session state follows, as in Streamlit."""
+
+        def check(current: Any) -> Any:
+            if current is None or spec.fits(current):
+                return current
+            current = spec.deserialize(None)
+            if key is not None:
+                self._ctx().state.new_user[key] = current
+            return current
+
+        return check
 
     def time_input(self, label: str, value: Any = "now", key: Any = None, help: str | None = None,
                    on_change: Any = "rerun", args: Any = None, kwargs: Any = None, *, disabled: bool = False,
