@@ -108,6 +108,8 @@ class Widget:
     conditional: bool = False
     in_sidebar: bool = False
     disabled: bool = False
+    moving_label: bool = False
+    """Its label follows the counter ``n``: an unkeyed widget then becomes another widget."""
 
     @property
     def key(self) -> str:
@@ -293,6 +295,7 @@ def make_widget(rng: random.Random, number: int, kind: str | None = None) -> Wid
     w.preset = w.keyed and w.stateful and rng.random() < 0.3
     w.callback = rng.random() < 0.45
     w.disabled = rng.random() < 0.05
+    w.moving_label = rng.random() < 0.1
     return w
 
 
@@ -312,7 +315,10 @@ class Generator:
 
     # widgets and their calls
     def call(self, w: Widget, prefix: str = "st") -> str:
-        args = [py(w.label), *w.args]
+        label = py(w.label)
+        if w.moving_label:
+            label = f'{py(w.label + " ")} + str(st.session_state.get("n", 0) % 2)'
+        args = [label, *w.args]
         if w.keyed:
             args.append(f"key={py(w.key)}")
         if w.callback:
