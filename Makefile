@@ -77,7 +77,7 @@ $(STAMPS)/reference: requirements/reference.txt requirements/reference.lock | $(
 browser-deps:
 	@tools/ensure-browser.sh
 
-bench: build $(STAMPS)/reference
+bench: build browser-deps $(STAMPS)/reference
 	$(BIN)/python -m bench
 
 # Random scripts against real Streamlit: FUZZ_CASES (20000) seeds from FUZZ_SEED (0); each kind of

@@ -10,13 +10,20 @@ import { LiveBlock } from "./live-block.js";
 import { setupPickers } from "./picker.js";
 import { parseShareHash } from "./share.js";
 
-const NEAR_VIEWPORT = "300px";
+const NEAR_PX = 300;
+const NEAR_VIEWPORT = `${NEAR_PX}px`;
 const LOAD_TIMEOUT_SECONDS = 120;
 
 /** How long loading Python may take before the blocks offer Retry: `<meta name="streamlet-load-timeout" content="120">`. */
 function loadTimeoutMs() {
   const seconds = Number(document.querySelector('meta[name="streamlet-load-timeout"]')?.content);
   return (Number.isFinite(seconds) && seconds > 0 ? seconds : LOAD_TIMEOUT_SECONDS) * 1000;
+}
+
+/** Whether `element` is within NEAR_PX of the viewport now (one layout, done at once). */
+function nearViewport(element) {
+  const rect = element.getBoundingClientRect();
+  return rect.bottom > -NEAR_PX && rect.top < window.innerHeight + NEAR_PX;
 }
 
 function readData(root) {
@@ -117,7 +124,10 @@ function setup() {
   }
   if (blocks.length === 0) return;
 
-  if ("IntersectionObserver" in window) {
+  // A block already in view starts Python now, not a frame later when the observer first reports.
+  if (blocks.some((block) => nearViewport(block.root))) {
+    startPython();
+  } else if ("IntersectionObserver" in window) {
     const observer = new IntersectionObserver(
       (entries) => {
         if (entries.some((entry) => entry.isIntersecting)) {
