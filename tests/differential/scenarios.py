@@ -1348,6 +1348,34 @@ scenario("date-input-with-bounds-state-before-shown", """
     st.write(repr(st.session_state.get("dt")))
 """, [set_state("dt", tup(1, 2))], RERUN, [set_state("show", True)], RERUN, click("form_submit_button"))
 
+scenario("delete-button-and-toggle-keys", """
+    st.session_state.setdefault("log", [])
+    b = st.button("B", key="b", on_click=lambda: st.session_state.log.append("b"))
+    t = st.toggle("T", key="t", on_change=lambda: st.session_state.log.append("t"))
+    d = st.download_button("D", "data", key="d")
+    if st.session_state.get("drop"):
+        st.session_state.drop = False
+        for k in ("b", "t", "d"):
+            if k in st.session_state:
+                del st.session_state[k]
+    st.write(b, t, d, st.session_state.log, sorted(st.session_state.keys()))
+""", click(key="b"), [del_state("b"), del_state("d")], RERUN, [set_state("drop", True), set_value("toggle", True)],
+    RERUN, click(key="b"), set_value("toggle", False), RERUN)
+
+scenario("slider-setters-other-types", """
+    import datetime
+    got = [st.slider("i", 0, 10, 3, key="i"), st.slider("f", 0.0, 10.0, 3.0, key="f"),
+           st.slider("t", value=(datetime.time(9, 0), datetime.time(10, 0)), key="t"),
+           st.slider("dr", value=(datetime.date(2020, 1, 1), datetime.date(2020, 1, 5)), key="dr"),
+           st.slider("dt", value=datetime.datetime(2020, 1, 1, 9, 0), key="dt")]
+    st.write(repr(got))
+""", [set_value("slider", 2.7, key="i"), set_value("slider", 4, key="f")],
+    [call("slider", "set_range", datetime("2020-01-01T09:30:00"), datetime("2020-01-01T11:00:00"), key="t")],
+    [call("slider", "set_range", time("09:30:00"), time("11:00:00"), key="t"),
+     call("slider", "set_range", datetime("2020-01-02T05:00:00"), date("2020-01-03"), key="dr")],
+    [set_value("slider", date("2020-01-02"), key="dt")], [set_value("slider", datetime("2020-01-02T10:00:00"), key="dt")],
+    [set_value("slider", 11, key="i"), set_value("slider", tup(1, 2), key="f")], RERUN)
+
 scenario("apptest-setters-edge-forms", """
     import datetime
     got = [st.number_input("i", 0, 10, 1, key="i"), st.text_input("t", max_chars=3, key="t"),

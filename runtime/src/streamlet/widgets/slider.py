@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta, timezone
 from numbers import Integral, Real
 from typing import Any
 
@@ -131,10 +131,18 @@ class SliderSpec:
                 "data_type": self.kind, "format": self.format}
 
     def check_numbers(self, value: Any) -> None:
-        """A numeric slider's value is written as floats: ``float()`` must take each item."""
-        if self.kind in ("int", "float"):
-            for item in value if isinstance(value, (list, tuple)) else (value,):
+        """What Streamlit's AppTest does to each item to write it into the slider's state: a number
+        through ``float()``, a date or a time combined into a datetime, a datetime given a time zone
+        (so a time set on a date slider, or a datetime on a time slider, fails with Python's error)."""
+        for item in value if isinstance(value, (list, tuple)) else (value,):
+            if self.kind in ("int", "float"):
                 float(item)
+            elif self.kind == "date":
+                datetime.combine(item, time())
+            elif self.kind == "time":
+                datetime.combine(date(2000, 1, 1), item)
+            else:
+                item.replace(tzinfo=timezone.utc)
 
     def check_in_range(self, value: Any) -> None:
         """A value the page must be told (set through session state) must lie within the slider's
