@@ -1376,6 +1376,20 @@ scenario("slider-setters-other-types", """
     [set_value("slider", date("2020-01-02"), key="dt")], [set_value("slider", datetime("2020-01-02T10:00:00"), key="dt")],
     [set_value("slider", 11, key="i"), set_value("slider", tup(1, 2), key="f")], RERUN)
 
+scenario("apptest-setters-wrong-types", """
+    import datetime
+    got = [st.checkbox("c", key="c"), st.color_picker("p", key="p"), st.number_input("n", key="n"),
+           st.text_input("t", key="t"), st.date_input("d", datetime.date(2020, 1, 1), key="d"),
+           st.time_input("i", datetime.time(1, 0), key="i"), st.selectbox("s", ["a", "b"], key="s"),
+           st.multiselect("m", ["pq", "p", "q"], key="m"), st.radio("r", [1, 2], key="r"),
+           st.select_slider("l", ["a", "b"], key="l")]
+    st.write(repr(got))
+""", set_value("checkbox", "yes"), set_value("checkbox", 2), set_value("color_picker", 5), call("color_picker", "pick", "abc"),
+    set_value("number_input", "5"), set_value("number_input", True), set_value("text_input", 5),
+    set_value("date_input", 5), set_value("time_input", "10:00"), set_value("time_input", time("10:07:00")),
+    set_value("selectbox", "zz"), set_value("multiselect", "pq"), set_value("radio", "2"), set_value("radio", 3),
+    set_value("select_slider", "zz"), RERUN)
+
 scenario("apptest-setters-edge-forms", """
     import datetime
     got = [st.number_input("i", 0, 10, 1, key="i"), st.text_input("t", max_chars=3, key="t"),
