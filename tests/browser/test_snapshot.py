@@ -1,5 +1,8 @@
 """Python starts from the build's memory snapshot, and boots normally, cleanly, when the snapshot does not fit.
 
+Pyodide's wasm is fetched gzipped (the site ships ``pyodide.asm.wasm.gz``; a plain static host
+compresses nothing) and inflated in the worker.
+
 The worker says how it booted in its ``ready`` message (``boot``: ``snapshot`` or ``plain``); a
 script installed before the page's own records it. A snapshot stamped for another wheel or another
 Pyodide, or damaged in transit, must leave the page working, with one info line in the console
@@ -89,10 +92,13 @@ def counter_url(serve_page: Any) -> str:
     return str(serve_page([live(COUNTER, "counter")]))
 
 
-def test_python_starts_from_the_snapshot(browser: Any, counter_url: str) -> None:
+def test_python_starts_from_the_snapshot_and_fetches_the_wasm_gzipped(browser: Any, counter_url: str) -> None:
     page, context, problems, info = opened(browser, counter_url)
+    wasm: list[str] = []
+    page.on("request", lambda r: wasm.append(r.url.rsplit("/", 1)[-1]) if ".wasm" in r.url else None)
     click_and_count(page)
     assert page.evaluate("window.stBoots") == ["snapshot"]
+    assert wasm == ["pyodide.asm.wasm.gz"], wasm
     assert problems == [], f"console problems: {problems}"
     assert not [line for line in info if "snapshot" in line], info
     context.close()

@@ -4,6 +4,8 @@
 // made with another Pyodide or another wheel is refused before the rest is downloaded.
 // Pure apart from the Response it is given, so Node tests drive it.
 
+import { ungzipped } from "./gzip.js";
+
 export const SNAPSHOT_FORMAT = 1;
 export const SNAPSHOT_NAME = "pyodide-snapshot.gz";
 const NEWLINE = 10;
@@ -19,36 +21,6 @@ export function stampProblem(stamp, { pyodide, wheelSha256 }) {
   return null;
 }
 
-/** A stream of `first` followed by what is left in `reader`. */
-function rejoined(first, reader) {
-  let sent = false;
-  return new ReadableStream({
-    async pull(controller) {
-      if (!sent) {
-        sent = true;
-        controller.enqueue(first);
-        return;
-      }
-      const next = await reader.read();
-      if (next.done) controller.close();
-      else controller.enqueue(next.value);
-    },
-    cancel(reason) {
-      return reader.cancel(reason);
-    },
-  });
-}
-
-/** A reader of the response's bytes, un-gzipped unless the server already did it (Content-Encoding: gzip). */
-async function plainReader(response) {
-  const reader = response.body.getReader();
-  const head = await reader.read();
-  if (head.done) return reader;
-  const gzip = head.value.length >= 2 && head.value[0] === 0x1f && head.value[1] === 0x8b;
-  const stream = rejoined(head.value, reader);
-  return (gzip ? stream.pipeThrough(new DecompressionStream("gzip")) : stream).getReader();
-}
-
 /**
  * Opens the snapshot in `response`. Resolves once the stamp is read and fits `expected`
  * ({pyodide, wheelSha256}) with {stamp, bytes}, `bytes` a promise of the snapshot itself;
@@ -56,7 +28,7 @@ async function plainReader(response) {
  */
 export async function openSnapshot(response, expected) {
   if (!response.ok) throw new Error(`${response.status} ${response.statusText}`);
-  const chunks = await plainReader(response);
+  const chunks = (await ungzipped(response)).getReader();
   let head = new Uint8Array(0);
   let newline = -1;
   while (newline < 0) {

@@ -8,6 +8,7 @@
 // SHA-256 the build compiled in: any other is refused (`fatal` with code "integrity").
 /* global __STREAMLET_WHEEL__, __STREAMLET_WHEEL_SHA256__ */
 
+import { ungzipped } from "./gzip.js";
 import { SNAPSHOT_NAME, openSnapshot, sha256Hex, snapshotWanted } from "./snapshot.js";
 
 let pyodide = null;
@@ -45,6 +46,34 @@ async function fromSnapshot(loadPyodide, indexURL, version, response) {
   }
 }
 
+/**
+ * `fetch`, except for Pyodide's wasm: the site ships it gzipped too (9.6 MB, 3.6 MB gzipped), which a
+ * static host that compresses nothing sends as it is; it is inflated here, and the plain file is
+ * fetched when the .gz cannot be.
+ */
+function fetchingGzippedWasm(indexURL, plain) {
+  const wasm = new URL("pyodide.asm.wasm", indexURL).href;
+  return async (input, init) => {
+    if (String(input?.url ?? input) !== wasm) return plain(input, init);
+    const packed = await plain(`${wasm}.gz`).catch(() => null);
+    if (!packed?.ok || !packed.body) return plain(input, init);
+    return new Response(await ungzipped(packed), { headers: { "Content-Type": "application/wasm" } });
+  };
+}
+
+/** Pyodide, restored from the snapshot when it can be, else booted: {pyodide, boot}. */
+async function start(loadPyodide, indexURL, version, snapshot) {
+  const plain = self.fetch;
+  self.fetch = fetchingGzippedWasm(indexURL, plain.bind(self)); // Pyodide fetches its wasm with the global fetch
+  try {
+    const restored = snapshot && (await fromSnapshot(loadPyodide, indexURL, version, snapshot));
+    if (restored) return { pyodide: restored, boot: "snapshot" };
+    return { pyodide: await loadPyodide({ indexURL, stderr }), boot: "plain" };
+  } finally {
+    self.fetch = plain;
+  }
+}
+
 async function init() {
   try {
     self.postMessage({ type: "progress", stage: "pyodide" });
@@ -56,15 +85,14 @@ async function init() {
     const snapshot = (await snapshotWanted(snapshotURL)) ? fetch(snapshotURL) : null;
     snapshot?.catch(() => {});
     const { loadPyodide, version } = await import(new URL("pyodide.mjs", indexURL).href);
-    pyodide = snapshot && (await fromSnapshot(loadPyodide, indexURL, version, snapshot));
-    const boot = pyodide ? "snapshot" : "plain";
-    pyodide ??= await loadPyodide({ indexURL, stderr });
+    const started = await start(loadPyodide, indexURL, version, snapshot);
+    pyodide = started.pyodide;
     self.postMessage({ type: "progress", stage: "runtime" });
     // Also after a snapshot: what the runtime imports later (on a check, say) is read from here.
     const sitePackages = pyodide.runPython("import site; site.getsitepackages()[0]");
     pyodide.unpackArchive(await wheel, "wheel", { extractDir: sitePackages });
     handle = pyodide.pyimport("streamlet.bridge").handle;
-    self.postMessage({ type: "ready", boot });
+    self.postMessage({ type: "ready", boot: started.boot });
   } catch (err) {
     const code = err instanceof IntegrityError ? "integrity" : undefined;
     self.postMessage({ type: "fatal", message: String(err?.message ?? err), code });

@@ -11,6 +11,7 @@ and writes the service worker to the site root with a hash of the built site as 
 """
 from __future__ import annotations
 
+import gzip
 import hashlib
 import html
 import json
@@ -38,6 +39,8 @@ VERSION_PLACEHOLDER = "__STREAMLET_BUILD_VERSION__"
 SERVICE_WORKER_META = '<meta name="streamlet-service-worker" content="sw.js">'
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
 SNAPSHOT = "pyodide-snapshot.gz"  # made by runtime/web/make-snapshot.mjs next to the wheel
+# Also served gzipped, for static hosts that compress nothing: the worker fetches the .gz and inflates it.
+PYODIDE_GZIPPED = ("pyodide.asm.wasm",)
 
 
 class LiveConfig(MkConfig):
@@ -198,6 +201,13 @@ UNVERSIONED = (SERVICE_WORKER, "search/search_index.json")
 UNVERSIONED_NAMES = ("sitemap.xml", "sitemap.xml.gz")
 
 
+def write_gzipped(source: Path, target: Path) -> None:
+    """``target``: ``source`` gzipped, the same bytes for the same input (no name, no time in the header)."""
+    with source.open("rb") as data, target.open("wb") as raw, \
+            gzip.GzipFile(filename="", mode="wb", fileobj=raw, compresslevel=6, mtime=0) as packed:
+        shutil.copyfileobj(data, packed, 1 << 20)
+
+
 def site_version(site: Path) -> str:
     """A hash of the built files under ``site`` (names and bytes): other files, another version."""
     digest = hashlib.sha256()
@@ -314,4 +324,6 @@ class LivePlugin(BasePlugin[LiveConfig]):
         pyodide_target.mkdir(parents=True, exist_ok=True)
         for name in PYODIDE_FILES:
             shutil.copy2(pyodide / name, pyodide_target / name)
+        for name in PYODIDE_GZIPPED:
+            write_gzipped(pyodide / name, pyodide_target / f"{name}.gz")
         write_service_worker(site, dist / "sw.js")
