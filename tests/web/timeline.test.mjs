@@ -1,5 +1,5 @@
 // The timeline panel under a live block: built only while open, fed by the replies' reports,
-// kept across Reset with a separator, and asking for reports only once it has been opened.
+// kept across Reset with a separator; every run and event asks for its report.
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
@@ -41,10 +41,10 @@ function panel(lang = "en") {
   return { doc, timeline, open };
 }
 
-test("closed, it keeps the data and builds nothing; it asks for reports only once opened", () => {
+test("closed, it keeps the data and builds nothing; every run and event asks for its report", () => {
   const { timeline, open } = panel();
   const run = { type: "run", id: 1, session: "s", code: "x" };
-  assert.equal(timeline.ask(run), run);
+  assert.deepEqual(timeline.ask(run), { ...run, report: true }, "asked before the panel was ever opened");
   timeline.record("run", render(FIRST));
   assert.equal(timeline.element.tagName.toLowerCase(), "details");
   assert.equal(find(timeline.element, "summary").textContent, "Timeline and session state");
@@ -56,7 +56,7 @@ test("closed, it keeps the data and builds nothing; it asks for reports only onc
   assert.equal(timeline.ask({ type: "check", id: 3, code: "", steps: [] }).report, undefined);
   open(false);
   assert.equal(timeline.body.childNodes.length, 0, "closing drops the panel's DOM");
-  assert.deepEqual(timeline.ask(run), { ...run, report: true }, "a panel opened once keeps asking");
+  assert.deepEqual(timeline.ask(run), { ...run, report: true }, "and after it was closed");
 });
 
 test("an entry: what the reader did, the callback with its arguments, the reruns, the diff; the state as a table", () => {
