@@ -157,7 +157,7 @@ def first_click(page: Any, url: str) -> float:
 
 def booted(page: Any) -> None:
     """Wait until the service worker holds Pyodide and the snapshot (what a second visit needs)."""
-    urls = ["assets/pyodide/pyodide.asm.wasm", "assets/streamlet/pyodide-snapshot.gz"]
+    urls = ["assets/pyodide/pyodide.asm.wasm.gz", "assets/streamlet/pyodide-snapshot.gz"]
     page.wait_for_function(
         "async (urls) => { for (const u of urls) if (!(await caches.match(new URL(u, location.href).href))) return false;"
         " return true; }", arg=urls, timeout=60_000, polling=200)

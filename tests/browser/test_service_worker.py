@@ -187,7 +187,7 @@ def test_a_visited_page_stays_readable_and_live_offline(browser: Any, site_copy:
     page.wait_for_function("crossOriginIsolated === true", timeout=30_000)
     click_counter(page, 1)
     assets = [url, url + "assets/streamlet/page.js", url + "assets/streamlet/worker.js",
-              url + "assets/pyodide/pyodide.asm.wasm", url + "assets/pyodide/python_stdlib.zip"]
+              url + "assets/pyodide/pyodide.asm.wasm.gz", url + "assets/pyodide/python_stdlib.zip"]
     wait_until(page, CACHED, assets)
 
     # Offline for real: the server is gone, and the browser is told it is offline.
@@ -218,7 +218,7 @@ def test_a_rebuilt_site_replaces_the_cache(browser: Any, tmp_path: Path, serve: 
     page.wait_for_function("crossOriginIsolated === true", timeout=30_000)
     click_counter(page, 1)
     css = url + "assets/streamlet/page.css"
-    wasm = url + "assets/pyodide/pyodide.asm.wasm"
+    wasm = url + "assets/pyodide/pyodide.asm.wasm.gz"  # what the worker fetches (see worker.js)
     wait_until(page, CACHED, [url, css, wasm])
     old_cache = f"streamlet {url} {old}"
     assert page.evaluate("caches.keys()") == [old_cache]
