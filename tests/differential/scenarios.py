@@ -1390,6 +1390,17 @@ scenario("apptest-setters-wrong-types", """
     set_value("selectbox", "zz"), set_value("multiselect", "pq"), set_value("radio", "2"), set_value("radio", 3),
     set_value("select_slider", "zz"), RERUN)
 
+scenario("date-input-without-value-unkeyed-in-clear-on-submit-form", """
+    import datetime
+    with st.form("f", clear_on_submit=True):
+        d = st.date_input("D")
+        r = st.date_input("R", key="r")
+        st.form_submit_button("Go")
+    st.write(d == datetime.date.today(), r == datetime.date.today(), repr(st.session_state.get("r")) if r != datetime.date.today() else "today")
+""", [set_value("date_input", date("2020-01-02"), index=0), set_value("date_input", tup(date("2020-01-03"), date("2020-01-04")), index=1),
+      click("form_submit_button")], click("form_submit_button"), [set_value("date_input", date("2020-01-05"), index=1), click("form_submit_button")],
+    click("form_submit_button"), RERUN)
+
 scenario("apptest-setters-edge-forms", """
     import datetime
     got = [st.number_input("i", 0, 10, 1, key="i"), st.text_input("t", max_chars=3, key="t"),
