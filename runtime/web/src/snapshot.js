@@ -89,12 +89,13 @@ export async function snapshotWanted(url, { cacheStorage = globalThis.caches, co
   return firstVisitWantsSnapshot(connection);
 }
 
-// The snapshot adds its bytes (6.4 MB gzipped) to Pyodide's and saves Python's boot and the
-// runtime's import (CPU). `make bench` measured it winning on a first visit by far locally and
-// still at 20 Mbit/s and 40 ms latency; it loses where downloading its bytes takes longer than the
-// boot it saves: on a slow link. The browser's word on the link is all a worker has: Chromium's
-// `effectiveType` (slow-2g to 4g) and `saveData`; its `downlink` is capped at 10 Mbit/s and read
-// 1.6 on a loopback with no traffic yet, so it is not used. Other browsers say nothing: snapshot.
+// The snapshot adds its bytes (6.6 MB gzipped) to Pyodide's and saves Python's boot and the
+// runtime's import (CPU). `make bench` (three runs, nine first visits each way, 2 shared cores):
+// locally the first click came after 1.5 s with it against 4.5 s without; at 20 Mbit/s and 40 ms
+// it was about even (7.1 s against 6.9 s; bare Pyodide 9.0 s), so below that it loses. The
+// browser's word on the link is all a worker has: Chromium's `effectiveType` (slow-2g to 4g) and
+// `saveData`; its `downlink` is capped at 10 Mbit/s and read 1.6 on a loopback with no traffic
+// yet, so it is not used. Other browsers say nothing: snapshot.
 const SLOW_TYPES = new Set(["slow-2g", "2g", "3g"]);
 
 /** The first-visit rule: no snapshot when the reader saves data or the browser rates the link 3g or slower. */
