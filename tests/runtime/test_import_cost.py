@@ -9,6 +9,11 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
+pytestmark = pytest.mark.skipif(sys.platform == "emscripten",
+                                reason="needs a fresh interpreter in a subprocess, which Pyodide cannot start")
+
 DEFERRED = ("pickle", "tomllib", "difflib")
 
 
