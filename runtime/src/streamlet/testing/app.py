@@ -76,7 +76,8 @@ class AppTest(Queries):
         self.default_timeout = default_timeout
         self._tree: list[dict[str, Any]] = []
         self._nodes: list[dict[str, Any]] = []
-        self._client = ClientState(self._session.state, holds=self._committed, clear_at_once=False, unsent=NOT_SENT)
+        self._client = ClientState(self._session.state, holds=lambda node: inputs.held_value(self, node),
+                                   clear_at_once=False, unsent=NOT_SENT)
         self._wrappers: dict[int, Element] = {}
         self._index: dict[str, list[dict[str, Any]]] = {}
         self.session_state = SessionStateView(self._session.state)
@@ -111,7 +112,7 @@ class AppTest(Queries):
         As in Streamlit's AppTest, a change to a form's widget counts only when the form is
         submitted in the same run, and after a ``clear_on_submit`` submit the next submit sends
         no value for the widgets the test did not set again. Only the widgets a test touched
-        have wrappers; the others send what they hold (``_committed``).
+        have wrappers; the others send what they hold (``inputs.held_value``).
         """
         widgets = [w for w in self._wrappers.values()
                    if isinstance(w, inputs.Widget) and w.has_pending and w.node["type"] not in NOT_SENT]
@@ -122,14 +123,6 @@ class AppTest(Queries):
             if not isinstance(widget, inputs.Button) and self._client.counts(widget.id):
                 self._client.change(widget.id, widget.widget_state())
         return self._client.values()
-
-    def _committed(self, node: dict[str, Any]) -> Any:
-        """What a widget nobody set sends: the value Python holds for it, in the client's form."""
-        meta = self._session.state.meta.get(node["id"])
-        if meta is not None:
-            # A widget whose key was deleted holds no value: as in Streamlit, the run fails with a KeyError.
-            return inputs.client_value(meta, self.widget_value(node["id"]))
-        return node.get("value")
 
     def run(self, *, timeout: float | None = None) -> AppTest:
         """Run the script with the widget values set since the last run; return self."""

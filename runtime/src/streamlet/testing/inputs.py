@@ -57,6 +57,17 @@ class AppTestError(Exception):
     """The test asked for something a person in a browser could not do."""
 
 
+def held_value(root: Root, node: Node) -> Any:
+    """What a widget nobody set sends: the value Python holds for it, in the client's form.
+
+    A widget whose key was deleted holds none: ``KeyError``, and the run fails, as in Streamlit.
+    """
+    meta = root.widget_meta(node["id"])
+    if meta is not None:
+        return client_value(meta, root.widget_value(node["id"]))
+    return node.get("value")
+
+
 class Widget(WithHelp):
     """An element with a value the test can change before the next ``run()``."""
 
@@ -112,10 +123,7 @@ class Widget(WithHelp):
 
     def committed_state(self) -> Any:
         """What the client sends when nothing was set: the value the widget holds now."""
-        meta = self._meta()
-        if meta is not None:
-            return client_value(meta, self.root.widget_value(self.id))
-        return self.node.get("value")
+        return held_value(self.root, self.node)
 
     def widget_state(self) -> Any:
         """The value the client sends for this widget on the next run, in the client's form."""
