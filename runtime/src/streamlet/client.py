@@ -41,11 +41,17 @@ def iter_widgets(elements: list[Node]) -> Iterator[Node]:
         yield from iter_widgets(node.get("children", []))
 
 
-def iter_blocks(elements: list[Node], kind: str) -> Iterator[Node]:
+def _collect(elements: list[Node], widgets: list[Node], forms: list[Node]) -> None:
+    """The widgets and the forms of a tree, depth first, in one walk (every rerun does it)."""
     for node in elements:
-        if node["type"] == kind:
-            yield node
-        yield from iter_blocks(node.get("children", []), kind)
+        if "id" in node:
+            if node["type"] != "exception":
+                widgets.append(node)
+        elif node["type"] == "form":
+            forms.append(node)
+        children = node.get("children")
+        if children:
+            _collect(children, widgets, forms)
 
 
 class ClientState:
@@ -119,16 +125,34 @@ class ClientState:
             return None  # AppTest: the form was cleared by its last submit; "no value" is the default
         return self._holds(node)
 
-    def show(self, elements: list[Node]) -> None:
+    def show(self, elements: list[Node], nodes: list[Node] | None = None) -> None:
         """The tree a run returned: what the client shows now. On the page, a form whose submit
-        caused the run and that clears on submit shows its defaults, in ``elements`` too."""
-        every = list(iter_widgets(elements))
-        self._in_tree = {node["id"] for node in every}
-        self._widgets = [node for node in every if node["type"] not in self._unsent]
-        self._form_of = {node["id"]: node.get("form_id") or "" for node in self._widgets}
-        forms = list(iter_blocks(elements, "form"))
+        caused the run and that clears on submit shows its defaults, in ``elements`` too.
+        ``nodes``: every node of that tree in order, when the caller has them already (AppTest)."""
+        every: list[Node] = []
+        forms: list[Node] = []
+        if nodes is None:
+            _collect(elements, every, forms)
+        else:
+            for node in nodes:
+                if "id" in node:
+                    if node["type"] != "exception":
+                        every.append(node)
+                elif node["type"] == "form":
+                    forms.append(node)
+        unsent = self._unsent
+        self._in_tree = in_tree = set()
+        self._widgets = widgets = []
+        self._form_of = form_of = {}
+        self._shown = shown = {}
+        for node in every:
+            widget_id = node["id"]
+            in_tree.add(widget_id)
+            if node["type"] not in unsent:
+                widgets.append(node)
+                form_of[widget_id] = node.get("form_id") or ""
+                shown[widget_id] = node.get("value")
         self._clears = {form["form_id"]: bool(form.get("clear_on_submit")) for form in forms}
-        self._shown = {node["id"]: node.get("value") for node in self._widgets}
         if self._clear_at_once:
             for form in forms:
                 if form["form_id"] in self._submitted and form.get("clear_on_submit"):

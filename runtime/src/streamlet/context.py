@@ -34,15 +34,24 @@ class RunContext:
     log: list[str] = field(default_factory=list)
 
 
-_current: RunContext | None = None
+class Slot:
+    """Holds the current run; every ``st.*`` call reads it, so reading is one attribute access."""
+
+    __slots__ = ("run",)
+
+    def __init__(self) -> None:
+        self.run: RunContext | None = None
+
+
+ACTIVE = Slot()
+"""The run under way (``ACTIVE.run``), set by :func:`activate`."""
 
 
 def current() -> RunContext | None:
-    return _current
+    return ACTIVE.run
 
 
 def activate(ctx: RunContext | None) -> RunContext | None:
     """Make ``ctx`` the current run and return the one it replaces."""
-    global _current
-    previous, _current = _current, ctx
+    previous, ACTIVE.run = ACTIVE.run, ctx
     return previous

@@ -48,7 +48,7 @@ class DeltaGeneratorBase:
         generator, whose own ``_target()`` is then itself.
         """
         if self._block is None:
-            ctx = context.current() or self._ctx()
+            ctx = context.ACTIVE.run or self._ctx()
             if self._root == "main" and ctx.block_stack:
                 return ctx.block_stack[-1]  # type: ignore[no-any-return]
             return ctx.generators[self._root]  # type: ignore[no-any-return]
@@ -78,7 +78,10 @@ class DeltaGeneratorBase:
 
 def _text(body: Any) -> str:
     """Streamlit's clean_text: the body as text, dedented and stripped."""
-    return textwrap.dedent(str(body)).strip()
+    text = body if type(body) is str else str(body)
+    if "\n" not in text:  # one line: dedenting it is stripping it (the common case, and cheap)
+        return text.strip()
+    return textwrap.dedent(text).strip()
 
 
 DIVIDER_COLORS = ("red", "orange", "yellow", "blue", "green", "violet", "gray", "grey", "rainbow")

@@ -128,11 +128,11 @@ class AppTest(Queries):
         """Run the script with the widget values set since the last run; return self."""
         result = self._session.run(self._widget_states())
         self._tree = result.elements
-        self._client.show(self._tree)
         self._wrappers = {}
         self._nodes = []
         self._index = {}
         self._collect(self._tree)
+        self._client.show(self._tree, self._nodes)
         return self
 
     def _collect(self, nodes: list[dict[str, Any]]) -> None:
