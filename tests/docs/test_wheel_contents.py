@@ -16,7 +16,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 BUILD_TIME_IMPORTS = frozenset({"mkdocs", "pytest", "_pytest", "yaml", "markdown", "pymdownx", "streamlet_site"})
 BUILD_TIME_FILES = ("streamlet/docsite/", "streamlet/snippets/parse.py", "streamlet/snippets/pages.py",
-                    "streamlet/snippets/pytest_plugin.py", "streamlet_site/")
+                    "streamlet/snippets/pytest_plugin.py", "streamlet/protocol.", "streamlet_site/")
 # What the worker imports (bridge) and what the page's "check" request needs in Pyodide.
 BROWSER_FILES = ("streamlet/bridge.py", "streamlet/testing/__init__.py", "streamlet/snippets/check.py",
                  "streamlet/snippets/model.py", "streamlet/snippets/failure_text.py")

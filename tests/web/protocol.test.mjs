@@ -1,4 +1,4 @@
-// The page and the worker keep to the protocol's one definition (runtime/src/streamlet/protocol.json):
+// The page and the worker keep to the protocol's one definition (runtime/site-tools/src/streamlet_site/protocol.json):
 // a static scan of the messages their sources build and the fields they read, and a live block
 // driven through every kind of request whose posted messages are checked and whose reads of the
 // replies are recorded.
@@ -11,7 +11,7 @@ import { translator } from "../../runtime/web/src/i18n.js";
 import { LiveBlock } from "../../runtime/web/src/live-block.js";
 import { Document, find, findAll } from "./fake-dom.mjs";
 
-const PROTOCOL = JSON.parse(readFileSync(new URL("../../runtime/src/streamlet/protocol.json", import.meta.url), "utf8"));
+const PROTOCOL = JSON.parse(readFileSync(new URL("../../runtime/site-tools/src/streamlet_site/protocol.json", import.meta.url), "utf8"));
 const MESSAGES = PROTOCOL.messages;
 const SRC = new URL("../../runtime/web/src/", import.meta.url);
 const source = (name) => readFileSync(new URL(name, SRC), "utf8").replace(/^\s*\/\/.*$/gm, "").replace(/\/\*[\s\S]*?\*\//g, "");
@@ -21,7 +21,7 @@ const fieldsOf = (type) => Object.keys(MESSAGES[type].fields);
 const REPLY_TYPES = ["render", "checked", "error"];
 const union = (types) => new Set(["type", ...types.flatMap(fieldsOf)]);
 
-// ---- a checker of one message, as streamlet.protocol.problems does it in Python ----
+// ---- a checker of one message, as streamlet_site.protocol.problems does it in Python ----
 
 const JSON_TYPES = {
   string: (v) => typeof v === "string",

@@ -2,8 +2,8 @@
 
 The Web Worker stays a few lines: it hands every request to :func:`handle` and posts back
 what it returns. Each live block on a page is its own session, named by the page. The
-messages and their fields are defined once, in ``protocol.json`` beside this module (see
-:mod:`streamlet.protocol`); tests/runtime/test_protocol.py holds this module to it.
+messages and their fields are defined once, in ``protocol.json`` (see
+:mod:`streamlet_site.protocol`, outside the wheel); tests/runtime/test_protocol.py holds this module to it.
 """
 from __future__ import annotations
 

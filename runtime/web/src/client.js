@@ -9,7 +9,7 @@
 //
 // Pure apart from what is injected (`spawn`, timers), so Node tests drive it with a fake
 // worker. The messages to and from the worker, and the replies requests resolve with, are
-// defined in runtime/src/streamlet/protocol.json. Replies always resolve, never reject: a
+// defined in runtime/site-tools/src/streamlet_site/protocol.json. Replies always resolve, never reject: a
 // request the worker never answered resolves with an `error` the Client makes itself.
 //
 // Events (`on(listener)`):

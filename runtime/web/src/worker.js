@@ -1,6 +1,6 @@
 // The Web Worker that holds Pyodide. It stays thin on purpose: sessions, events and
 // checks all live in Python (streamlet.bridge); this file loads Python and forwards JSON.
-// Every message it takes or posts is defined in runtime/src/streamlet/protocol.json.
+// Every message it takes or posts is defined in runtime/site-tools/src/streamlet_site/protocol.json.
 //
 // Python starts from the memory snapshot the build made (snapshot.js; Pyodide booted with the
 // runtime imported) when that pays, and boots normally when it does not, or when the snapshot

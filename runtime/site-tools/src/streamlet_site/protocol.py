@@ -1,5 +1,7 @@
 """The worker protocol's definition (``protocol.json``, beside this module) and a checker for it.
 
+Build- and test-time only, so outside the runtime wheel: nothing in the browser reads it.
+
 The JSON file is the one description of the messages between the page, its Web Worker and
 :mod:`streamlet.bridge`; the page's sources and the bridge are tested against it. Nothing
 here runs in the worker: the bridge does not validate what it answers, the tests do.
