@@ -41,17 +41,13 @@ def iter_widgets(elements: list[Node]) -> Iterator[Node]:
         yield from iter_widgets(node.get("children", []))
 
 
-def _collect(elements: list[Node], widgets: list[Node], forms: list[Node]) -> None:
-    """The widgets and the forms of a tree, depth first, in one walk (every rerun does it)."""
+def _flatten(elements: list[Node], nodes: list[Node]) -> None:
+    """Every node of a tree, depth first."""
     for node in elements:
-        if "id" in node:
-            if node["type"] != "exception":
-                widgets.append(node)
-        elif node["type"] == "form":
-            forms.append(node)
+        nodes.append(node)
         children = node.get("children")
         if children:
-            _collect(children, widgets, forms)
+            _flatten(children, nodes)
 
 
 class ClientState:
@@ -67,7 +63,8 @@ class ClientState:
         self._holds = holds or self.shown
         self._clear_at_once = clear_at_once
         self._unsent = frozenset(unsent)
-        self._widgets: list[Node] = []
+        self._widgets: list[tuple[str, str, bool, Node]] = []
+        """The widgets of the last tree this client sends: (id, form id or "", a trigger, node)."""
         self._form_of: dict[str, str] = {}
         self._in_tree: set[str] = set()
         self._clears: dict[str, bool] = {}
@@ -100,28 +97,31 @@ class ClientState:
     def values(self) -> dict[str, Any]:
         """What the next run receives (widget id -> value); the changes and clicks are spent."""
         submitted = self._submitting()
-        sent = {node["id"]: self._value(node, submitted) for node in self._widgets}
+        clicked, changes = self._clicked, self._changes
+        sent: dict[str, Any] = {}
+        for widget_id, form, trigger, node in self._widgets:
+            if trigger:
+                sent[widget_id] = widget_id in clicked
+            elif widget_id in changes and (not form or form in submitted):
+                sent[widget_id] = changes[widget_id]
+            else:
+                sent[widget_id] = self._untouched(node, form, submitted)
         # A widget the last tree did not show (the page cannot name one; the runner ignores ids it does not know).
-        for widget_id in [*self._changes, *self._clicked]:
+        for widget_id in [*changes, *clicked]:
             if widget_id not in self._in_tree:
                 meta = self._state.meta.get(widget_id)
-                trigger = widget_id in self._clicked or meta is not None and meta.trigger
-                sent[widget_id] = widget_id in self._clicked if trigger else self._changes[widget_id]
+                trigger = widget_id in clicked or meta is not None and meta.trigger
+                sent[widget_id] = widget_id in clicked if trigger else changes[widget_id]
         if not self._clear_at_once:  # AppTest: remember which forms their submit now clears
             self._cleared = (self._cleared - submitted) | {form for form in submitted if self._clears.get(form)}
         self._submitted = submitted
-        self._changes.clear()
-        self._clicked.clear()
+        changes.clear()
+        clicked.clear()
         return sent
 
-    def _value(self, node: Node, submitted: set[str]) -> Any:
-        widget_id, form = node["id"], node.get("form_id") or ""
-        if node["type"] in TRIGGER_TYPES:
-            return widget_id in self._clicked
-        changed = widget_id in self._changes
-        if changed and (not form or form in submitted):
-            return self._changes[widget_id]
-        if not changed and form in submitted and form in self._cleared and self._clears.get(form):
+    def _untouched(self, node: Node, form: str, submitted: set[str]) -> Any:
+        """What a widget sends whose change (if any) does not count in this run."""
+        if node["id"] not in self._changes and form in submitted and form in self._cleared and self._clears.get(form):
             return None  # AppTest: the form was cleared by its last submit; "no value" is the default
         return self._holds(node)
 
@@ -129,29 +129,29 @@ class ClientState:
         """The tree a run returned: what the client shows now. On the page, a form whose submit
         caused the run and that clears on submit shows its defaults, in ``elements`` too.
         ``nodes``: every node of that tree in order, when the caller has them already (AppTest)."""
-        every: list[Node] = []
-        forms: list[Node] = []
         if nodes is None:
-            _collect(elements, every, forms)
-        else:
-            for node in nodes:
-                if "id" in node:
-                    if node["type"] != "exception":
-                        every.append(node)
-                elif node["type"] == "form":
-                    forms.append(node)
+            nodes = []
+            _flatten(elements, nodes)
         unsent = self._unsent
         self._in_tree = in_tree = set()
         self._widgets = widgets = []
         self._form_of = form_of = {}
         self._shown = shown = {}
-        for node in every:
-            widget_id = node["id"]
-            in_tree.add(widget_id)
-            if node["type"] not in unsent:
-                widgets.append(node)
-                form_of[widget_id] = node.get("form_id") or ""
+        forms: list[Node] = []
+        for node in nodes:
+            kind = node["type"]
+            if "id" in node:
+                if kind == "exception":
+                    continue  # an exception element has an id too, and is no widget
+                widget_id = node["id"]
+                in_tree.add(widget_id)
+                if kind in unsent:
+                    continue
+                form = form_of[widget_id] = node.get("form_id") or ""
+                widgets.append((widget_id, form, kind in TRIGGER_TYPES, node))
                 shown[widget_id] = node.get("value")
+            elif kind == "form":
+                forms.append(node)
         self._clears = {form["form_id"]: bool(form.get("clear_on_submit")) for form in forms}
         if self._clear_at_once:
             for form in forms:

@@ -34,7 +34,7 @@ class DeltaGeneratorBase:
         self._form_id = form_id
 
     def _ctx(self) -> context.RunContext:
-        ctx = context.current()
+        ctx = context.ACTIVE.run
         if ctx is None:
             raise StreamlitAPIException(
                 "This command needs a running script: run it through streamlet's runner or AppTest."
@@ -56,9 +56,9 @@ class DeltaGeneratorBase:
 
     def _add_node(self, node: dict[str, Any]) -> dict[str, Any]:
         """Append an element to the block this command writes to."""
-        target = self._target()
-        assert target._block is not None
-        return target._block.add(node)
+        block = self._target()._block
+        assert block is not None
+        return block.add(node)
 
     def _add(self, type: str, **fields: Any) -> dict[str, Any]:
         return self._add_node({"type": type, **fields})
@@ -110,8 +110,9 @@ def check_anchor(anchor: Any) -> Any:
 class HeadingMixin(DeltaGeneratorBase):
     def _heading(self, kind: str, body: Any, anchor: Any, help: str | None, icon: str | None, divider: Any,
                  width: Any, text_alignment: str, wrap: bool) -> None:
-        self._add(kind, body=_text(body), anchor=check_anchor(anchor), help=help, icon=icon,
-                  divider=divider_color(divider), width=width, text_alignment=text_alignment, wrap=wrap)
+        self._add_node({"type": kind, "body": _text(body), "anchor": check_anchor(anchor), "help": help, "icon": icon,
+                        "divider": divider_color(divider), "width": width, "text_alignment": text_alignment,
+                        "wrap": wrap})
 
     def title(self, body: Any, anchor: str | bool | None = None, *, help: str | None = None,
               icon: str | None = None, width: Any = "stretch", text_alignment: str = "left",
@@ -130,21 +131,21 @@ class HeadingMixin(DeltaGeneratorBase):
 
 
 class MarkdownMixin(DeltaGeneratorBase):
-    def _markdown(self, kind: str, body: Any, unsafe_allow_html: bool, **fields: Any) -> None:
-        node = self._add(kind, body=_text(body), **fields)
+    def _markdown(self, node: dict[str, Any], unsafe_allow_html: bool) -> None:
+        self._add_node(node)
         if unsafe_allow_html:
             node["html_as_text"] = True  # the page shows HTML as text, and says so
 
     def markdown(self, body: Any, unsafe_allow_html: bool = False, *, help: str | None = None,
                  width: Any = "auto", text_alignment: str = "left", anchors: bool = True,
                  wrap: bool = True) -> None:
-        self._markdown("markdown", body, unsafe_allow_html, help=help, width=width,
-                       text_alignment=text_alignment, anchors=anchors, wrap=wrap)
+        self._markdown({"type": "markdown", "body": _text(body), "help": help, "width": width,
+                        "text_alignment": text_alignment, "anchors": anchors, "wrap": wrap}, unsafe_allow_html)
 
     def caption(self, body: Any, unsafe_allow_html: bool = False, *, help: str | None = None,
                 width: Any = "stretch", text_alignment: str = "left", wrap: bool = True) -> None:
-        self._markdown("caption", body, unsafe_allow_html, help=help, width=width,
-                       text_alignment=text_alignment, wrap=wrap)
+        self._markdown({"type": "caption", "body": _text(body), "help": help, "width": width,
+                        "text_alignment": text_alignment, "wrap": wrap}, unsafe_allow_html)
 
     def divider(self, *, width: Any = "stretch") -> None:
         self._add("divider", width=width)

@@ -27,7 +27,7 @@ class Block:
         return self.node["children"]  # type: ignore[no-any-return]
 
     def add(self, element: dict[str, Any]) -> dict[str, Any]:
-        self.children.append(element)
+        self.node["children"].append(element)
         return element
 
     def add_block(self, block: Block) -> Block:

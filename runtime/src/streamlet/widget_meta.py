@@ -75,8 +75,11 @@ def element_id_of(
     With a user key and ``key_as_main_identity``, only the key (and the named
     arguments) identify the widget, so changing its label keeps its value.
     """
-    if user_key is not None and key_as_main_identity is not False:
-        keep = set() if key_as_main_identity is True else set(key_as_main_identity)  # type: ignore[arg-type]
+    parts: dict[str, Any]
+    if user_key is not None and key_as_main_identity is True:
+        parts = {}
+    elif user_key is not None and key_as_main_identity is not False:
+        keep = set(key_as_main_identity)  # type: ignore[arg-type]
         parts = {k: v for k, v in kwargs.items() if k in keep}
     else:
         parts = {**kwargs, "form_id": form_id, "root": root}

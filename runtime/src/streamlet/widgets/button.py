@@ -8,7 +8,7 @@ from __future__ import annotations
 import base64
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..errors import StreamlitInvalidLayoutContextError
 from ..widget_meta import WidgetMeta
@@ -29,9 +29,8 @@ class TriggerSerde:
 TRIGGER = TriggerSerde()
 
 
-@dataclass(frozen=True, slots=True)
-class ButtonLook:
-    """What a button shows besides its label; the page draws each of these."""
+class ButtonLook(NamedTuple):
+    """What a button shows besides its label; the page draws each of these (a tuple: made on every run)."""
 
     help: str | None
     type: str
@@ -52,13 +51,15 @@ class ButtonLook:
 class ButtonBase(WidgetBase):
     """What every button shares: ``st.button`` and ``st.form_submit_button`` (FormMixin's, as in Streamlit)."""
 
-    def _trigger(self, kind: str, element_id: str, key: str | None, callback: Any, args: Any, kwargs: Any,
-                 form_id: str, disabled: bool, element: dict[str, Any]) -> bool:
-        """Register a button (a trigger: true for one run) and add its element."""
-        meta = WidgetMeta(id=element_id, type=kind, key=key, default=False, callback=callback,
-                          args=tuple(args or ()), kwargs=dict(kwargs or {}), form_id=form_id, disabled=disabled,
-                          trigger=True, deserialize=TRIGGER.deserialize, serialize=TRIGGER.serialize)
-        return bool(self._register({"type": kind, **element, "disabled": disabled}, meta))
+    def _trigger(self, element_id: str, key: str | None, callback: Any, args: Any, kwargs: Any,
+                 form_id: str, element: dict[str, Any]) -> bool:
+        """Register a button (a trigger: true for one run) and add its element (its type and
+        ``disabled`` among its fields)."""
+        meta = WidgetMeta(id=element_id, type=element["type"], key=key, default=False, callback=callback,
+                          args=tuple(args or ()), kwargs=dict(kwargs or {}), form_id=form_id,
+                          disabled=element["disabled"], trigger=True, deserialize=TRIGGER.deserialize,
+                          serialize=TRIGGER.serialize)
+        return bool(self._register(element, meta))
 
     def _press(self, label: Any, key: str | None, on_click: Callable[..., Any] | None,
                args: tuple[Any, ...] | None, kwargs: dict[str, Any] | None, *, submitter: bool, look: ButtonLook,
@@ -82,8 +83,8 @@ class ButtonBase(WidgetBase):
             raise StreamlitInvalidLayoutContextError(
                 f"`st.form_submit_button()` must be used inside an `st.form()`.{FORM_DOCS_INFO}"
             )
-        return self._trigger(kind, element_id, key, on_click, args, kwargs, form_id if submitter else "",
-                             disabled, {"label": label, **look.fields()})
+        return self._trigger(element_id, key, on_click, args, kwargs, form_id if submitter else "",
+                             {"type": kind, "label": label, **look.fields(), "disabled": disabled})
 
 
 class ButtonMixin(ButtonBase):
@@ -116,6 +117,6 @@ class ButtonMixin(ButtonBase):
         text = data if isinstance(data, str) else None
         packed = base64.b64encode(bytes(data)).decode("ascii") if isinstance(data, (bytes, bytearray)) else None
         look = ButtonLook(help, type, icon, icon_position, use_container_width, width, shortcut, wrap)
-        return dg._trigger("download_button", element_id, key, callback, args, kwargs, "", disabled,
-                           {"label": label, **look.fields(), "file_name": file_name, "mime": mime, "data": text,
-                            "data_base64": packed})
+        return dg._trigger(element_id, key, callback, args, kwargs, "",
+                           {"type": "download_button", "label": label, **look.fields(), "file_name": file_name,
+                            "mime": mime, "data": text, "data_base64": packed, "disabled": disabled})
