@@ -425,7 +425,8 @@ def test_payloads_stay_text_on_every_path(browser: Any, serve_page: Any, attacke
     widgets.locator("details.st-timeline > summary").click()
     widgets.get_by_role("button", name="Click", exact=True).click()
     expect(widgets.locator(".st-output")).to_contain_text("clicks: 1", timeout=60_000)
-    expect(widgets.locator(".st-timeline-entry")).to_have_count(1, timeout=10_000)
+    # Two entries: the block's first run and the click (newest first: the click's callback leads).
+    expect(widgets.locator(".st-timeline-entry")).to_have_count(2, timeout=10_000)
     shown = widgets.locator("details.st-timeline").evaluate(TIMELINE)
     assert_shown(shown["keys"], p, "session state keys in the timeline")
     assert_shown(shown["values"], [short_repr(x) for x in p], "session state values in the timeline")
