@@ -18,7 +18,7 @@ class StopException(BaseException):
 
 
 def _current_state() -> SessionState:
-    ctx = _context.current()
+    ctx = _context.ACTIVE.run
     if ctx is None:
         raise errors.StreamlitAPIException("st.session_state is only available while a script runs.")
     return ctx.state

@@ -68,7 +68,6 @@ class ClientState:
         self._form_of: dict[str, str] = {}
         self._in_tree: set[str] = set()
         self._clears: dict[str, bool] = {}
-        self._shown: dict[str, Any] = {}
         self._changes: dict[str, Any] = {}
         self._clicked: set[str] = set()
         self._submitted: set[str] = set()
@@ -91,7 +90,8 @@ class ClientState:
         return not form or form in self._submitting()
 
     def _submitting(self) -> set[str]:
-        return {self._form_of[w] for w in self._clicked if self._form_of.get(w)}
+        form_of = self._form_of
+        return {form_of[w] for w in self._clicked if form_of.get(w)}
 
     # -- a run ----------------------------------------------------------------------------------
     def values(self) -> dict[str, Any]:
@@ -112,7 +112,7 @@ class ClientState:
                 meta = self._state.meta.get(widget_id)
                 trigger = widget_id in clicked or meta is not None and meta.trigger
                 sent[widget_id] = widget_id in clicked if trigger else changes[widget_id]
-        if not self._clear_at_once:  # AppTest: remember which forms their submit now clears
+        if submitted and not self._clear_at_once:  # AppTest: remember which forms their submit now clears
             self._cleared = (self._cleared - submitted) | {form for form in submitted if self._clears.get(form)}
         self._submitted = submitted
         changes.clear()
@@ -136,7 +136,6 @@ class ClientState:
         self._in_tree = in_tree = set()
         self._widgets = widgets = []
         self._form_of = form_of = {}
-        self._shown = shown = {}
         forms: list[Node] = []
         for node in nodes:
             kind = node["type"]
@@ -149,7 +148,6 @@ class ClientState:
                     continue
                 form = form_of[widget_id] = node.get("form_id") or ""
                 widgets.append((widget_id, form, kind in TRIGGER_TYPES, node))
-                shown[widget_id] = node.get("value")
             elif kind == "form":
                 forms.append(node)
         self._clears = {form["form_id"]: bool(form.get("clear_on_submit")) for form in forms}
@@ -163,8 +161,8 @@ class ClientState:
         for node in iter_widgets(form["children"]):
             meta = self._state.meta.get(node["id"])
             if meta is not None and not meta.trigger:
-                node["value"] = self._shown[node["id"]] = meta.serialize(meta.default)
+                node["value"] = meta.serialize(meta.default)
 
     def shown(self, node: Node) -> Any:
         """The value the client shows for a widget of the last tree (what an untouched widget sends on the page)."""
-        return self._shown.get(node["id"], node.get("value"))
+        return node.get("value")

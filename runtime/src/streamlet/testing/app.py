@@ -114,15 +114,18 @@ class AppTest(Queries):
         no value for the widgets the test did not set again. Only the widgets a test touched
         have wrappers; the others send what they hold (``inputs.held_value``).
         """
-        widgets = [w for w in self._wrappers.values()
-                   if isinstance(w, inputs.Widget) and w.has_pending and w.node["type"] not in NOT_SENT]
-        for widget in widgets:
-            if isinstance(widget, inputs.Button) and widget.widget_state() is True:
-                self._client.click(widget.id)
-        for widget in widgets:
-            if not isinstance(widget, inputs.Button) and self._client.counts(widget.id):
-                self._client.change(widget.id, widget.widget_state())
-        return self._client.values()
+        client = self._client
+        changed: list[inputs.Widget] = []
+        for widget in self._wrappers.values():  # the clicks first: they decide which forms' changes count
+            if isinstance(widget, inputs.Widget) and widget.has_pending and widget.node["type"] not in NOT_SENT:
+                if not isinstance(widget, inputs.Button):
+                    changed.append(widget)
+                elif widget.widget_state() is True:
+                    client.click(widget.id)
+        for widget in changed:
+            if client.counts(widget.id):
+                client.change(widget.id, widget.widget_state())
+        return client.values()
 
     def run(self, *, timeout: float | None = None) -> AppTest:
         """Run the script with the widget values set since the last run; return self."""

@@ -64,7 +64,8 @@ class ButtonBase(WidgetBase):
     def _press(self, label: Any, key: str | None, on_click: Callable[..., Any] | None,
                args: tuple[Any, ...] | None, kwargs: dict[str, Any] | None, *, submitter: bool, look: ButtonLook,
                disabled: bool) -> bool:
-        """``st.button`` or ``st.form_submit_button``, in Streamlit's order of checks."""
+        """``st.button`` or ``st.form_submit_button``, in Streamlit's order of checks (on the generator
+        that receives the command)."""
         label = "" if label is None else str(label)
         on_click = validate_on_change_mode(on_click, (), "on_click")
         self._check_policies(key, on_click, writes_allowed=False, callback_rules=not submitter)
@@ -72,7 +73,7 @@ class ButtonBase(WidgetBase):
         kind = "form_submit_button" if submitter else "button"
         element_id = compute_element_id(
             kind, key, key_as_main_identity=True, form_id=form_id if submitter else "",
-            root=self._root_name(), label=label, icon=look.icon, help=look.help, type=look.type,
+            root=self._root, label=label, icon=look.icon, help=look.help, type=look.type,
         )
         if form_id and not submitter:
             raise StreamlitInvalidLayoutContextError(

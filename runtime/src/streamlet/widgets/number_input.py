@@ -146,7 +146,7 @@ class NumberInputMixin(WidgetBase):
         callback = dg._policies(key, on_change, default=value if value != "min" else None)
         label = dg._label(label, label_visibility)
         element_id = compute_element_id(
-            "number_input", key, key_as_main_identity=True, form_id=dg.form_id, root=dg._root_name(),
+            "number_input", key, key_as_main_identity=True, form_id=dg._form_id, root=dg._root,
             label=label, min_value=min_value, max_value=max_value, value=value, step=step, format=format,
             help=help, placeholder=None if placeholder is None else str(placeholder))
         spec = number_spec(min_value, max_value, value, step, format,

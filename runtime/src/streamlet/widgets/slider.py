@@ -254,8 +254,8 @@ class SliderMixin(WidgetBase):
         callback = dg._policies(key, on_change, default=value)
         label = dg._label(label, label_visibility)
         element_id = compute_element_id(
-            "slider", key, key_as_main_identity=SLIDER_IDENTITY, form_id=dg.form_id,
-            root=dg._root_name(), label=label, min_value=min_value, max_value=max_value, value=value, step=step,
+            "slider", key, key_as_main_identity=SLIDER_IDENTITY, form_id=dg._form_id,
+            root=dg._root, label=label, min_value=min_value, max_value=max_value, value=value, step=step,
             format=format, help=help)
         state = dg._ctx().state
         in_state, state_value = False, None
