@@ -86,8 +86,11 @@ def element_id_of(
     # Reruns ask for the same ids: arguments that are all plain scalars find theirs by a tuple
     # (types kept, floats by their text, so 1, 1.0, True and 0.0, -0.0 stay apart), cheaper than the text.
     fast: tuple[Any, ...] | None = None
-    if _SCALARS.issuperset(map(type, parts.values())):
-        fast = (element_type, user_key, *[(k, type(v), repr(v) if type(v) is float else v) for k, v in parts.items()])
+    kinds = tuple(map(type, parts.values()))
+    if _SCALARS.issuperset(kinds):
+        items = tuple(parts.items()) if float not in kinds else tuple(
+            (k, repr(v) if type(v) is float else v) for k, v in parts.items())
+        fast = (element_type, user_key, kinds, items)
         element_id = _FAST_IDS.get(fast)
         if element_id is not None:
             return element_id
