@@ -109,7 +109,7 @@ class Bridge:
 
 
 def _knows(live: LiveSession, widget: Any) -> bool:
-    return isinstance(widget, str) and live.session.state.meta.get(widget) is not None
+    return isinstance(widget, str) and live.session.state.widget_meta(widget) is not None
 
 
 def _apply(live: LiveSession, event: dict[str, Any]) -> dict[str, Any]:

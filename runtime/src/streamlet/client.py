@@ -109,7 +109,7 @@ class ClientState:
         # A widget the last tree did not show (the page cannot name one; the runner ignores ids it does not know).
         for widget_id in [*changes, *clicked]:
             if widget_id not in self._in_tree:
-                meta = self._state.meta.get(widget_id)
+                meta = self._state.widget_meta(widget_id)
                 trigger = widget_id in clicked or meta is not None and meta.trigger
                 sent[widget_id] = widget_id in clicked if trigger else changes[widget_id]
         if submitted and not self._clear_at_once:  # AppTest: remember which forms their submit now clears
@@ -159,7 +159,7 @@ class ClientState:
 
     def _show_defaults(self, form: Node) -> None:
         for node in iter_widgets(form["children"]):
-            meta = self._state.meta.get(node["id"])
+            meta = self._state.widget_meta(node["id"])
             if meta is not None and not meta.trigger:
                 node["value"] = meta.serialize(meta.default)
 

@@ -186,14 +186,8 @@ class Toggle(Widget):
         return super().value
 
 
-class TextInput(Widget):
-    @property
-    def value(self) -> str | None:
-        return super().value
-
-    @property
-    def max_chars(self) -> int | None:
-        return self.node.get("max_chars")
+class Prompted(Widget):
+    """A widget that shows a placeholder and an icon in its box (text, number and select inputs)."""
 
     @property
     def placeholder(self) -> str:
@@ -202,6 +196,16 @@ class TextInput(Widget):
     @property
     def icon(self) -> str:
         return self.node.get("icon") or ""
+
+
+class TextInput(Prompted):
+    @property
+    def value(self) -> str | None:
+        return super().value
+
+    @property
+    def max_chars(self) -> int | None:
+        return self.node.get("max_chars")
 
     @property
     def autocomplete(self) -> str:
@@ -232,15 +236,7 @@ class Bounded(Widget):
         return self.node.get("step")
 
 
-class NumberInput(Bounded):
-    @property
-    def placeholder(self) -> str:
-        return self.node.get("placeholder") or ""
-
-    @property
-    def icon(self) -> str:
-        return self.node.get("icon") or ""
-
+class NumberInput(Bounded, Prompted):
     @property
     def value(self) -> int | float | None:
         return super().value
@@ -343,15 +339,7 @@ class _SingleChoice(_Options):
         return self.index if self.options else None
 
 
-class Selectbox(_SingleChoice):
-    @property
-    def placeholder(self) -> str:
-        return self.node.get("placeholder") or ""
-
-    @property
-    def icon(self) -> str:
-        return self.node.get("icon") or ""
-
+class Selectbox(_SingleChoice, Prompted):
     def select(self, value: Any) -> Self:
         return self.set_value(value)
 
