@@ -5,7 +5,8 @@ import pytest
 
 from streamlet.runner import Session
 from streamlet.testing import AppTest, AppTestError
-from streamlet.widget_meta import ID_PREFIX, element_id_of as compute_element_id, is_element_id, is_keyed_element_id
+from streamlet.widgets.base import compute_element_id
+from streamlet.widget_meta import ID_PREFIX, is_element_id, is_keyed_element_id
 
 FORMS_DOCS = ("\n\nFor more information, refer to the\n"
               "[documentation for forms](https://docs.streamlit.io/develop/api-reference/execution-flow/st.form).")

@@ -17,7 +17,7 @@ from .errors import (
     StreamlitValueAssignmentNotAllowedError,
 )
 from .widgets.base import to_key
-from .widgets.button import ButtonBase, ButtonLook
+from .widgets.button import ButtonBase, button_look
 
 
 class FormMixin(ButtonBase):
@@ -43,7 +43,7 @@ class FormMixin(ButtonBase):
                            use_container_width: bool | None = None, width: Any = "content",
                            shortcut: str | None = None, wrap: bool | None = None) -> bool:
         dg = self._target()
-        look = ButtonLook(help, type, icon, icon_position, use_container_width, width, shortcut, wrap)
+        look = button_look(help, type, icon, icon_position, use_container_width, width, shortcut, wrap)
         key = to_key(key) or f"FormSubmitter:{dg.form_id}-{label}"
         return dg._press(label, key, on_click, args, kwargs, submitter=True, look=look, disabled=disabled)
 

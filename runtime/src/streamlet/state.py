@@ -88,7 +88,7 @@ class SessionState:
         return self._lookup(wid, key)
 
     def __getitem__(self, key: str) -> Any:
-        wid = self.widget_id(key)
+        wid = self.key_to_id.get(key, key)
         if wid == key and wid in self.id_to_key:
             key = self.id_to_key[wid]
         try:
@@ -289,15 +289,21 @@ class SessionStateProxy(AttributeAccess, MutableMapping[str, Any]):
     def __repr__(self) -> str:
         return repr(self._state().filtered())
 
+    # Reads and writes are what a script does most: the common key (a non-empty str not
+    # starting with "$") skips the checks' call.
     def __getitem__(self, key: Any) -> Any:
-        key = str(key)
-        require_valid_user_key(key)
-        return self._state()[key]
+        if type(key) is not str:
+            key = str(key)
+        if not key or key[0] == "$":
+            require_valid_user_key(key)
+        return self._resolve()[key]
 
     def __setitem__(self, key: Any, value: Any) -> None:
-        key = str(key)
-        require_valid_user_key(key)
-        self._state()[key] = value
+        if type(key) is not str:
+            key = str(key)
+        if not key or key[0] == "$":
+            require_valid_user_key(key)
+        self._resolve()[key] = value
 
     def __delitem__(self, key: Any) -> None:
         key = str(key)

@@ -16,6 +16,8 @@ _ID_CACHE: dict[str, str] = {}
 _FAST_IDS: dict[tuple[Any, ...], str] = {}
 """The same ids by a tuple of their arguments, when every argument is a plain scalar."""
 _SCALARS = frozenset({str, int, float, bool, type(None)})
+_KEYED_IDS: dict[tuple[str, str], str] = {}
+"""The ids of widgets that only their type and key identify."""
 
 
 def is_element_id(key: str) -> bool:
@@ -64,17 +66,21 @@ def _hashable_text(value: Any) -> str:
 def element_id_of(
     element_type: str,
     user_key: str | None,
-    *,
+    identity: dict[str, Any],
     key_as_main_identity: bool | Iterable[str] = False,
     form_id: str = "",
     root: str = "main",
-    **kwargs: Any,
 ) -> str:
-    """A stable id from the element's type, key and identifying arguments.
+    """A stable id from the element's type, key and identifying arguments (``identity``, by name).
 
     With a user key and ``key_as_main_identity``, only the key (and the named
     arguments) identify the widget, so changing its label keeps its value.
     """
+    if user_key is not None and key_as_main_identity is True:
+        element_id = _KEYED_IDS.get((element_type, user_key))
+        if element_id is not None:
+            return element_id
+    kwargs = identity
     parts: dict[str, Any]
     if user_key is not None and key_as_main_identity is True:
         parts = {}
@@ -107,4 +113,8 @@ def element_id_of(
         if len(_FAST_IDS) > 4096:
             _FAST_IDS.clear()
         _FAST_IDS[fast] = element_id
+        if not parts and user_key is not None:
+            if len(_KEYED_IDS) > 4096:
+                _KEYED_IDS.clear()
+            _KEYED_IDS[(element_type, user_key)] = element_id
     return element_id

@@ -14,7 +14,7 @@ from ..runner import Session
 from ..state import AttributeAccess, SessionState
 from ..widget_meta import WidgetMeta
 from . import inputs
-from .blocks import Block, Queries, listed_types, wrap
+from .blocks import E, Block, Queries, listed_types, wrap
 from .nodes import Element, ElementList, Node
 
 NOT_SENT = frozenset({"exception", "data_editor"})
@@ -80,6 +80,8 @@ class AppTest(Queries):
                                    clear_at_once=False, unsent=NOT_SENT)
         self._wrappers: dict[int, Element] = {}
         self._index: dict[str, list[dict[str, Any]]] = {}
+        self._lists: dict[tuple[type, str], list[Any]] = {}
+        """The typed lists (``at.button``) asked for since the last run: a test reads one again and again."""
         self.session_state = SessionStateView(self._session.state)
 
     # -- construction ------------------------------------------------------
@@ -134,6 +136,7 @@ class AppTest(Queries):
         self._wrappers = {}
         self._nodes = []
         self._index = {}
+        self._lists = {}
         self._collect(self._tree)
         self._client.show(self._tree, self._nodes)
         return self
@@ -173,6 +176,12 @@ class AppTest(Queries):
     def __iter__(self) -> Iterator[Element]:
         """Every element and block of the page in order, as iterating Streamlit's AppTest walks its tree."""
         return (self.element(node) for node in self._nodes)
+
+    def _of(self, cls: type[E], element_type: str) -> list[E]:
+        found = self._lists.get((cls, element_type))
+        if found is None:
+            found = self._lists[(cls, element_type)] = super()._of(cls, element_type)
+        return found  # each typed list copies it
 
     def get(self, element_type: str) -> ElementList[Element]:
         types = listed_types(element_type)

@@ -67,12 +67,13 @@ def to_key(key: Any) -> str | None:
     return None if key is None else str(key)
 
 
-def compute_element_id(element_type: str, user_key: str | None, **identity: Any) -> str:
+def compute_element_id(element_type: str, user_key: str | None, *, key_as_main_identity: Any = False,
+                       form_id: str = "", root: str = "main", **identity: Any) -> str:
     """The widget's id (see :func:`..widget_meta.element_id_of`), registered for this run.
 
     A key or an id met twice in one run is Streamlit's duplicate error.
     """
-    element_id = element_id_of(element_type, user_key, **identity)
+    element_id = element_id_of(element_type, user_key, identity, key_as_main_identity, form_id, root)
     ctx = context.current()
     if ctx is not None:
         if user_key is not None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import base64
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, NamedTuple
+from typing import Any
 
 from ..errors import StreamlitInvalidLayoutContextError
 from ..widget_meta import WidgetMeta
@@ -29,23 +29,12 @@ class TriggerSerde:
 TRIGGER = TriggerSerde()
 
 
-class ButtonLook(NamedTuple):
-    """What a button shows besides its label; the page draws each of these (a tuple: made on every run)."""
-
-    help: str | None
-    type: str
-    icon: str | None
-    icon_position: str
-    use_container_width: bool | None
-    width: Any
-    shortcut: str | None
-    wrap: bool | None
-
-    def fields(self) -> dict[str, Any]:
-        # ``kind``: ``type`` already names the element type in the tree.
-        return {"help": self.help, "kind": self.type, "icon": self.icon, "icon_position": self.icon_position,
-                "use_container_width": self.use_container_width, "width": self.width,
-                "shortcut": self.shortcut, "wrap": self.wrap}
+def button_look(help: str | None, type: str, icon: str | None, icon_position: str,
+                use_container_width: bool | None, width: Any, shortcut: str | None, wrap: bool | None) -> dict[str, Any]:
+    """What a button shows besides its label, as its element's fields; the page draws each.
+    (``kind``: ``type`` already names the element type in the tree.)"""
+    return {"help": help, "kind": type, "icon": icon, "icon_position": icon_position,
+            "use_container_width": use_container_width, "width": width, "shortcut": shortcut, "wrap": wrap}
 
 
 class ButtonBase(WidgetBase):
@@ -56,14 +45,14 @@ class ButtonBase(WidgetBase):
         """Register a button (a trigger: true for one run) and add its element (its type and
         ``disabled`` among its fields)."""
         meta = WidgetMeta(id=element_id, type=element["type"], key=key, default=False, callback=callback,
-                          args=tuple(args or ()), kwargs=dict(kwargs or {}), form_id=form_id,
-                          disabled=element["disabled"], trigger=True, deserialize=TRIGGER.deserialize,
-                          serialize=TRIGGER.serialize)
+                          args=tuple(args) if args else (), kwargs=dict(kwargs) if kwargs else {},
+                          form_id=form_id, disabled=element["disabled"], trigger=True,
+                          deserialize=TRIGGER.deserialize, serialize=TRIGGER.serialize)
         return bool(self._register(element, meta))
 
     def _press(self, label: Any, key: str | None, on_click: Callable[..., Any] | None,
-               args: tuple[Any, ...] | None, kwargs: dict[str, Any] | None, *, submitter: bool, look: ButtonLook,
-               disabled: bool) -> bool:
+               args: tuple[Any, ...] | None, kwargs: dict[str, Any] | None, *, submitter: bool,
+               look: dict[str, Any], disabled: bool) -> bool:
         """``st.button`` or ``st.form_submit_button``, in Streamlit's order of checks (on the generator
         that receives the command)."""
         label = "" if label is None else str(label)
@@ -73,7 +62,7 @@ class ButtonBase(WidgetBase):
         kind = "form_submit_button" if submitter else "button"
         element_id = compute_element_id(
             kind, key, key_as_main_identity=True, form_id=form_id if submitter else "",
-            root=self._root, label=label, icon=look.icon, help=look.help, type=look.type,
+            root=self._root, label=label, icon=look["icon"], help=look["help"], type=look["kind"],
         )
         if form_id and not submitter:
             raise StreamlitInvalidLayoutContextError(
@@ -85,7 +74,7 @@ class ButtonBase(WidgetBase):
                 f"`st.form_submit_button()` must be used inside an `st.form()`.{FORM_DOCS_INFO}"
             )
         return self._trigger(element_id, key, on_click, args, kwargs, form_id if submitter else "",
-                             {"type": kind, "label": label, **look.fields(), "disabled": disabled})
+                             {"type": kind, "label": label, **look, "disabled": disabled})
 
 
 class ButtonMixin(ButtonBase):
@@ -94,7 +83,7 @@ class ButtonMixin(ButtonBase):
                kwargs: dict[str, Any] | None = None, *, type: str = "secondary", icon: str | None = None,
                icon_position: str = "left", disabled: bool = False, use_container_width: bool | None = None,
                width: Any = "content", shortcut: str | None = None, wrap: bool | None = None) -> bool:
-        look = ButtonLook(help, type, icon, icon_position, use_container_width, width, shortcut, wrap)
+        look = button_look(help, type, icon, icon_position, use_container_width, width, shortcut, wrap)
         return self._target()._press(label, to_key(key), on_click, args, kwargs, submitter=False, look=look,
                                      disabled=disabled)
 
@@ -117,7 +106,7 @@ class ButtonMixin(ButtonBase):
         # The page builds the file itself: text as text, bytes as base64 so binary files stay intact.
         text = data if isinstance(data, str) else None
         packed = base64.b64encode(bytes(data)).decode("ascii") if isinstance(data, (bytes, bytearray)) else None
-        look = ButtonLook(help, type, icon, icon_position, use_container_width, width, shortcut, wrap)
+        look = button_look(help, type, icon, icon_position, use_container_width, width, shortcut, wrap)
         return dg._trigger(element_id, key, callback, args, kwargs, "",
-                           {"type": "download_button", "label": label, **look.fields(), "file_name": file_name,
+                           {"type": "download_button", "label": label, **look, "file_name": file_name,
                             "mime": mime, "data": text, "data_base64": packed, "disabled": disabled})
