@@ -87,7 +87,7 @@ class ClientState:
         """Whether a change of this widget goes with the next run: it is in no form, or its
         form's submit button was clicked (call after the clicks)."""
         form = self._form_of.get(widget_id, "")
-        return not form or form in self._submitting()
+        return not form or any(self._form_of.get(w) == form for w in self._clicked)
 
     def _submitting(self) -> set[str]:
         form_of = self._form_of

@@ -56,9 +56,10 @@ class DeltaGeneratorBase:
 
     def _add_node(self, node: dict[str, Any]) -> dict[str, Any]:
         """Append an element to the block this command writes to."""
-        block = self._target()._block
+        block = self._block or self._target()._block  # a widget's generator is its target already
         assert block is not None
-        return block.add(node)
+        block.node["children"].append(node)
+        return node
 
     def _add(self, type: str, **fields: Any) -> dict[str, Any]:
         return self._add_node({"type": type, **fields})

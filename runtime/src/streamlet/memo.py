@@ -15,7 +15,7 @@ def by_arguments(cache: dict[tuple[Any, ...], Any], args: tuple[Any, ...], compu
     raises raises again on the next run, as Streamlit's checks do.
     """
     try:
-        key = tuple((type(a), a) for a in args)
+        key = (args, tuple(map(type, args)))
         found = cache.get(key)
     except TypeError:
         return compute()

@@ -45,6 +45,8 @@ class SessionState:
     key_to_id: dict[str, str] = field(default_factory=dict)
     id_to_key: dict[str, str] = field(default_factory=dict)
     meta: dict[str, WidgetMeta] = field(default_factory=dict)
+    triggers: dict[str, WidgetMeta] = field(default_factory=dict)
+    """The metas of ``meta`` that are triggers (buttons): the ones ``reset_triggers`` resets."""
     warned_default: bool = False
     """Streamlit logs the "default value plus Session State" warning once; so do we, per session."""
     drawn: tuple[set[str], set[str]] | None = None
@@ -163,14 +165,17 @@ class SessionState:
         self.new_widgets.clear()
 
     def reset_triggers(self) -> None:
-        for layer in (self.new_widgets, self.old):
-            for wid in layer:
-                meta = self.meta.get(wid)
-                if meta is not None and meta.trigger:
-                    layer[wid] = meta.trigger_reset
+        """Every button back to unpressed (its ``trigger_reset``), in both layers."""
+        new_widgets, old = self.new_widgets, self.old
+        for wid, meta in self.triggers.items():
+            if wid in new_widgets:
+                new_widgets[wid] = meta.trigger_reset
+            if wid in old:
+                old[wid] = meta.trigger_reset
 
     def changed_widgets(self) -> list[str]:
-        return [w for w in self.new_widgets if self.new_widgets.get(w) != self.old.get(w)]
+        old = self.old
+        return [w for w, value in self.new_widgets.items() if value != old.get(w)]
 
     def set_widget_values(self, values: dict[str, Any]) -> None:
         """Take the client's widget values (as the client holds them) for the coming run."""
@@ -194,14 +199,16 @@ class SessionState:
 
     def remove_stale_widgets(self, active: set[str]) -> None:
         for layer in (self.new_widgets, self.old):
-            stale = [w for w in layer if w not in active and w.startswith(ID_PREFIX)]
-            for wid in stale:
-                del layer[wid]
+            for wid in layer.keys() - active:
+                if wid.startswith(ID_PREFIX):
+                    del layer[wid]
 
     def register_widget(self, meta: WidgetMeta) -> tuple[Any, bool]:
         """Record a widget of this run; return its value and whether state overrode the client."""
         wid, key = meta.id, meta.key
         self.meta[wid] = meta
+        if meta.trigger:
+            self.triggers[wid] = meta
         if key is not None:
             self.key_to_id[key] = wid
             self.id_to_key[wid] = key

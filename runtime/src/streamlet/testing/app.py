@@ -124,6 +124,8 @@ class AppTest(Queries):
                     changed.append(widget)
                 elif widget.widget_state() is True:
                     client.click(widget.id)
+        if not changed:
+            return client.values()
         for widget in changed:
             if client.counts(widget.id):
                 client.change(widget.id, widget.widget_state())
@@ -180,7 +182,12 @@ class AppTest(Queries):
     def _of(self, cls: type[E], element_type: str) -> list[E]:
         found = self._lists.get((cls, element_type))
         if found is None:
-            found = self._lists[(cls, element_type)] = super()._of(cls, element_type)
+            types = listed_types(element_type)
+            nodes = self._index.get(types[0], ()) if len(types) == 1 else [
+                n for n in self._nodes if n["type"] in types]
+            element = self.element
+            found = self._lists[(cls, element_type)] = [
+                e for e in map(element, nodes) if isinstance(e, cls)]  # type: ignore[arg-type]
         return found  # each typed list copies it
 
     def get(self, element_type: str) -> ElementList[Element]:

@@ -151,8 +151,8 @@ class WidgetBase(DeltaGeneratorBase):
         ctx.widget_ids_this_run.add(meta.id)
         if after is not None:
             value = after(value)
-        element.update(id=meta.id, key=meta.key, form_id=meta.form_id,
-                       value=shown_value(meta, value, changed, field))
+        element["id"], element["key"], element["form_id"] = meta.id, meta.key, meta.form_id
+        element["value"] = shown_value(meta, value, changed, field)
         self._add_node(element)
         return value
 
@@ -167,7 +167,8 @@ class WidgetBase(DeltaGeneratorBase):
         ``field`` checks a value the page must be told (see :func:`.fields.shown_value`);
         ``client_check``, what AppTest may send (``field`` when not given)."""
         meta = WidgetMeta(id=element_id, type=kind, key=key, default=serde.deserialize(None), callback=callback,
-                          args=tuple(args or ()), kwargs=dict(kwargs or {}), form_id=self.form_id,
+                          args=tuple(args) if args else (), kwargs=dict(kwargs) if kwargs else {},
+                          form_id=self._target()._form_id,
                           disabled=disabled, deserialize=serde.deserialize, serialize=serde.serialize,
                           format_func=format_func, check=client_check or field)
         element = {"type": kind, "label": label, "help": help, "disabled": disabled,
