@@ -85,18 +85,18 @@ def element_id_of(
     if user_key is not None and key_as_main_identity is True:
         parts = {}
     elif user_key is not None and key_as_main_identity is not False:
-        keep = set(key_as_main_identity)  # type: ignore[arg-type]
-        parts = {k: v for k, v in kwargs.items() if k in keep}
+        keep = key_as_main_identity if isinstance(key_as_main_identity, frozenset) else set(key_as_main_identity)  # type: ignore[arg-type]
+        parts = {k: v for k, v in kwargs.items() if k in keep}  # in the arguments' order: the text hashes it
     else:
         parts = {**kwargs, "form_id": form_id, "root": root}
-    # Reruns ask for the same ids: arguments that are all plain scalars find theirs by a tuple
-    # (types kept, floats by their text, so 1, 1.0, True and 0.0, -0.0 stay apart), cheaper than the text.
+    # Reruns ask for the same ids: arguments that are all plain scalars find theirs by a tuple,
+    # cheaper than the text. The types are part of it, so 1, 1.0 and True stay apart; a float zero
+    # takes the text (0.0 == -0.0, and their ids differ), as does a NaN (no NaN equals another).
     fast: tuple[Any, ...] | None = None
-    kinds = tuple(map(type, parts.values()))
-    if _SCALARS.issuperset(kinds):
-        items = tuple(parts.items()) if float not in kinds else tuple(
-            (k, repr(v) if type(v) is float else v) for k, v in parts.items())
-        fast = (element_type, user_key, kinds, items)
+    values = tuple(parts.values())
+    kinds = tuple(map(type, values))
+    if _SCALARS.issuperset(kinds) and not (float in kinds and 0.0 in values):
+        fast = (element_type, user_key, tuple(parts), values, kinds)
         element_id = _FAST_IDS.get(fast)
         if element_id is not None:
             return element_id
