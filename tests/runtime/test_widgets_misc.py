@@ -171,3 +171,15 @@ def test_duplicate_ids_and_keys() -> None:
     exc_type, message = uncaught("st.button('A', key='k')\nst.checkbox('B', key='k')")
     assert exc_type == "streamlit.errors.StreamlitDuplicateElementKey"
     assert message.startswith("There are multiple elements with the same `key='k'`.")
+
+
+@pytest.mark.parametrize("named", [False, True])
+def test_ids_tell_apart_equal_numbers_of_other_types_and_signs(named: bool) -> None:
+    """1, 1.0 and True are equal in Python, as are 0.0 and -0.0: their widgets' ids differ, on
+    every run (the second call finds the id in the cache), keyed by name or not."""
+    key, identity = ("k", frozenset({"min_value"})) if named else (None, False)
+    values = [0, 0.0, -0.0, False, 1, 1.0, True, float("nan"), 2.5]
+    ids = [compute_element_id("slider", key, key_as_main_identity=identity, min_value=v) for v in values]
+    again = [compute_element_id("slider", key, key_as_main_identity=identity, min_value=v) for v in values]
+    assert ids == again
+    assert len(set(ids)) == len(values)
