@@ -53,9 +53,33 @@ export function parseInline(text) {
   return parsed.length === 1 && parsed[0].type === "paragraph" ? parsed[0].children : [];
 }
 
+// Parsing costs far more than building the DOM, and a rerun shows mostly the texts it showed
+// before: their trees are kept (frozen, so nothing can change one under a later render).
+const KEPT_TREES = 512;
+const trees = new Map();
+
+function parsedOnce(text, label) {
+  const key = `${label ? "l" : "b"}${String(text ?? "")}`;
+  let nodes = trees.get(key);
+  if (nodes === undefined) {
+    nodes = deepFreeze(parse(text, { label }));
+    if (trees.size >= KEPT_TREES) trees.delete(trees.keys().next().value);
+    trees.set(key, nodes);
+  }
+  return nodes;
+}
+
+function deepFreeze(value) {
+  if (value && typeof value === "object" && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
+
 /** Markdown `text` as a DocumentFragment of safe nodes. */
 export function renderMarkdown(text, doc = globalThis.document) {
-  return buildBlocks(parse(text), doc);
+  return buildBlocks(parsedOnce(text, false), doc);
 }
 
 /**
@@ -64,7 +88,7 @@ export function renderMarkdown(text, doc = globalThis.document) {
  * paragraph becomes inline content, with no <p> around it.
  */
 export function renderInlineMarkdown(text, doc = globalThis.document) {
-  const parsed = parse(text, { label: true });
+  const parsed = parsedOnce(text, true);
   if (parsed.length === 1 && parsed[0].type === "paragraph") return buildInlines(parsed[0].children, doc);
   return buildBlocks(parsed, doc);
 }

@@ -26,6 +26,7 @@ let replacing = false;
  * the reader committing or leaving the field, and `isReplacing()` tells their handlers so.
  */
 export function replacePreserving(root, fragment, view) {
+  trackScrolls(root);
   const state = capture(root, view);
   replacing = true;
   try {
@@ -109,6 +110,21 @@ export function walk(root, wanted, visit) {
 // areas and the data editor's table.
 const scrollable = (el) => el.tagName === "PRE" || el.tagName === "TEXTAREA" || String(el.className).startsWith("st-table-scroll");
 
+// Where the reader (or a restore) scrolled each element to, recorded as it happens: reading
+// scrollTop before a rerender would make the browser lay the page out again on every click.
+const scrolledTo = new WeakMap();
+const tracked = new WeakSet();
+
+/** Records the scroll offsets of what scrolls below `root` (scroll events reach it while capturing). */
+export function trackScrolls(root) {
+  if (tracked.has(root) || typeof root.addEventListener !== "function") return;
+  tracked.add(root);
+  root.addEventListener("scroll", (event) => {
+    const el = event.target;
+    if (el && el !== root) scrolledTo.set(el, [el.scrollTop || 0, el.scrollLeft || 0]);
+  }, { capture: true, passive: true });
+}
+
 function fieldState(el) {
   const state = { tag: el.tagName, value: typeof el.value === "string" ? el.value : null, base: baseOf(el) };
   try {
@@ -130,10 +146,12 @@ export function capture(root, { doc, win = null } = {}) {
   const wanted = (el) => el.tagName === "DETAILS" || el.tagName === focusTag || scrollable(el);
   walk(root, wanted, (el, key) => {
     if (el.tagName === "DETAILS") state.open.set(key, { open: Boolean(el.open), script: el.getAttribute("data-st-open") });
-    if (scrollable(el) && (el.scrollTop || el.scrollLeft)) state.scroll.set(key, [el.scrollTop, el.scrollLeft]);
+    const offsets = scrollable(el) ? scrolledTo.get(el) : undefined;
+    if (offsets && (offsets[0] || offsets[1])) state.scroll.set(key, offsets);
     if (el === active) state.focus = { key, ...fieldState(el) };
   });
-  if (win && typeof win.scrollY === "number") state.page = [win.scrollX, win.scrollY];
+  // Only a restored selection can move the page (and reading the page's scroll lays it out).
+  if (win && typeof state.focus?.start === "number" && typeof win.scrollY === "number") state.page = [win.scrollX, win.scrollY];
   return state;
 }
 
@@ -156,6 +174,7 @@ export function restore(root, state, { doc, win = null } = {}) {
   for (const [el, [top, left]] of scrolls) {
     el.scrollTop = top;
     el.scrollLeft = left;
+    scrolledTo.set(el, [top, left]); // its scroll event may come after the next rerender
   }
   if (!focused) return;
   const was = state.focus;
