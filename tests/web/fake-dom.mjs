@@ -106,6 +106,10 @@ class Text extends Node {
   set textContent(value) {
     this.data = String(value);
   }
+
+  isEqualNode(other) {
+    return other instanceof Text && other.textContent === this.textContent;
+  }
 }
 
 class Fragment extends Node {
@@ -140,6 +144,16 @@ export class Element extends Node {
         return on;
       },
     };
+  }
+
+  /** As the DOM's: same tag, attributes, classes, the reflected flags and equal children. */
+  isEqualNode(other) {
+    if (!(other instanceof Element) || other.tagName !== this.tagName || other.className !== this.className) return false;
+    if (other.hidden !== this.hidden || other.disabled !== this.disabled) return false;
+    if (other.attributes.size !== this.attributes.size) return false;
+    for (const [name, value] of this.attributes) if (other.attributes.get(name) !== value) return false;
+    return other.childNodes.length === this.childNodes.length
+      && this.childNodes.every((child, i) => child.isEqualNode(other.childNodes[i]));
   }
 
   set innerHTML(_) {

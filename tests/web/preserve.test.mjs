@@ -40,9 +40,20 @@ function page() {
     }
     replace(...nodes);
   };
+  const removeChild = root.removeChild.bind(root);
+  const blurs = [];
+  root.removeChild = (node) => {
+    if (doc.activeElement && node.contains(doc.activeElement)) {
+      const removed = doc.activeElement;
+      doc.activeElement = doc.body;
+      blurs.push(removed);
+      removed.fire("blur");
+    }
+    return removeChild(node);
+  };
   // What LiveBlock.show does.
   const show = (elements) => replacePreserving(root, renderTree(elements, ctx), { doc });
-  return { doc, root, show, calls };
+  return { doc, root, show, calls, blurs };
 }
 
 const slider = (value, extra = {}) => ({ type: "slider", id: "$$ID-s-level", key: "level", label: "Level", min: 0, max: 10, step: 1, data_type: "int", value, ...extra });
@@ -275,4 +286,52 @@ test("watchReader: busy while composing or dragging a slider, idle afterwards", 
   await new Promise((resolve) => setTimeout(resolve, 5));
   assert.equal(busy.active, false);
   assert.equal(idle, 2);
+});
+
+describe("what shows the same stays", () => {
+  const button = (extra = {}) => ({ type: "button", id: "$$ID-b-go", label: "Increment", value: true, ...extra });
+  const count = (n) => ({ type: "markdown", body: `Count = ${n}` });
+
+  test("a button shown again as it was is the same element, still focused; the new text replaces the old", () => {
+    const { doc, root, show, blurs } = page();
+    show([{ type: "title", body: "Counter" }, button(), count(0)]);
+    const clicked = find(root, "button.st-button");
+    clicked.focus();
+    const text = root.childNodes[2];
+    show([{ type: "title", body: "Counter" }, button(), count(1)]);
+    assert.equal(find(root, "button.st-button"), clicked);
+    assert.equal(doc.activeElement, clicked);
+    assert.deepEqual(blurs, []);
+    assert.notEqual(root.childNodes[2], text);
+    assert.match(root.textContent, /Count = 1/);
+  });
+
+  test("a button whose node changed, even where the DOM does not show it, is a new element", () => {
+    const { doc, root, show } = page();
+    const download = (data) => button({ type: "download_button", id: "$$ID-d", label: "Save", value: false, data, file_name: "a.txt" });
+    show([download("one")]);
+    const first = find(root, "button.st-button");
+    first.focus();
+    show([download("two")]);
+    const second = find(root, "button.st-button");
+    assert.notEqual(second, first);
+    assert.equal(doc.activeElement, second, "focus follows to the new button");
+  });
+
+  test("what holds a form control is always drawn anew (its live value is not in its DOM)", () => {
+    const { root, show } = page();
+    show([slider(4)]);
+    const first = find(root, "input.st-range");
+    show([slider(4)]);
+    assert.notEqual(find(root, "input.st-range"), first);
+  });
+
+  test("a different number of elements replaces them all", () => {
+    const { root, show } = page();
+    show([button(), count(0)]);
+    const clicked = find(root, "button.st-button");
+    show([button(), count(0), count(1)]);
+    assert.notEqual(find(root, "button.st-button"), clicked);
+    assert.equal(root.childNodes.length, 3);
+  });
 });

@@ -17,6 +17,8 @@
 
 const nodeKeys = new WeakMap();
 const elementKeys = new WeakMap();
+const shownNode = new WeakMap(); // element -> the tree node it was rendered from
+const shownText = new WeakMap(); // element -> that node as JSON
 const bases = new WeakMap();
 let replacing = false;
 
@@ -30,11 +32,53 @@ export function replacePreserving(root, fragment, view) {
   const state = capture(root, view);
   replacing = true;
   try {
-    root.replaceChildren(fragment);
+    reconcile(root, fragment);
   } finally {
     replacing = false;
   }
   restore(root, state, view);
+}
+
+/**
+ * Puts the new top-level elements in place of the old ones, keeping an old one that shows the
+ * very same thing: same key, same tree node, same DOM, and no form control inside (a control's
+ * live value is not in its DOM). A button the reader just clicked then stays, focused, as it is,
+ * which spares the browser a blur, a focus and a style pass on every click.
+ */
+function reconcile(root, fragment) {
+  const old = [...root.childNodes];
+  const fresh = [...fragment.childNodes];
+  if (old.length !== fresh.length) {
+    root.replaceChildren(fragment);
+    return;
+  }
+  for (let i = 0; i < fresh.length; i += 1) {
+    if (showsTheSame(old[i], fresh[i])) {
+      shownNode.set(old[i], shownNode.get(fresh[i])); // the kept element now stands for the new node
+    } else {
+      old[i].before(fresh[i]);
+      old[i].remove();
+    }
+  }
+}
+
+const CONTROLS = "input, textarea, select";
+
+function showsTheSame(old, fresh) {
+  const key = elementKeys.get(old);
+  if (key === undefined || key !== elementKeys.get(fresh) || typeof old.isEqualNode !== "function") return false;
+  if (old.matches(CONTROLS) || old.querySelector(CONTROLS)) return false;
+  return nodeText(old) === nodeText(fresh) && old.isEqualNode(fresh);
+}
+
+/** The tree node an element was rendered from, as JSON (made once per element, when asked). */
+function nodeText(el) {
+  let text = shownText.get(el);
+  if (text === undefined) {
+    text = JSON.stringify(shownNode.get(el) ?? null);
+    shownText.set(el, text);
+  }
+  return text;
 }
 
 export const isReplacing = () => replacing;
@@ -65,7 +109,10 @@ export const keyOf = (node) => (node && typeof node === "object" ? nodeKeys.get(
 /** Names `el`, the DOM a renderer made for `node`, by the node's key. */
 export function keyElement(el, node) {
   const key = keyOf(node);
-  if (key !== null && el && typeof el === "object") elementKeys.set(el, key);
+  if (key !== null && el && typeof el === "object") {
+    elementKeys.set(el, key);
+    shownNode.set(el, node);
+  }
 }
 
 /** What a text field shows when the reader has typed nothing since (rendered or committed). */
@@ -182,7 +229,7 @@ export function restore(root, state, { doc, win = null } = {}) {
   if (was.value !== null && was.base !== undefined && was.value !== was.base && baseOf(focused) === was.base) {
     focused.value = was.value;
   }
-  focused.focus?.({ preventScroll: true });
+  if (!doc || doc.activeElement !== focused) focused.focus?.({ preventScroll: true });
   if (doc && doc.activeElement !== focused) return;
   if (typeof was.start === "number") {
     try {
