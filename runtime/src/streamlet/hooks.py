@@ -95,6 +95,10 @@ class LogStream(io.TextIOBase):
 
     def __init__(self, log: list[str]) -> None:
         super().__init__()
+        self.start(log)
+
+    def start(self, log: list[str]) -> None:
+        """Write into ``log`` from now on, counting afresh (a session reuses its stream run after run)."""
         self.log = log
         self.partial = ""
         self.pending = False  # a line past the cap has begun and not ended

@@ -95,16 +95,17 @@ class Session:
 
     def _new_context(self) -> context.RunContext:
         root, sidebar = Block("main"), Block("sidebar")
-        ctx = context.RunContext(state=self.state, config=self.config, root=root, sidebar=sidebar)
-        ctx.generators = {"main": DeltaGenerator(root, root="main"), "sidebar": DeltaGenerator(sidebar, root="sidebar")}
-        return ctx
+        return context.RunContext(
+            state=self.state, config=self.config, root=root, sidebar=sidebar,
+            generators={"main": DeltaGenerator(root, root="main"), "sidebar": DeltaGenerator(sidebar, root="sidebar")})
 
     def run(self, widget_values: dict[str, Any] | None = None, *, report: bool = False) -> RunResult:
         """Run the script once, after applying ``widget_values`` (id -> value) from the client;
         ``report`` records what the run did in ``RunResult.report``."""
         self._recorder = recorder = RunRecorder(self.state, self.last) if report else None
         log: list[str] = []
-        self._stream = stream = LogStream(log)
+        stream = self._stream
+        stream.start(log)
         reruns = 0
         values: dict[str, Any] | None = dict(widget_values or {})
         while True:
