@@ -108,6 +108,16 @@ class SliderSpec:
         return bool(self._comparable(self.min) <= self._comparable(value) <= self._comparable(self.max))
 
     def deserialize(self, shown: Any) -> Any:
+        kind = type(shown)
+        if self.single and (kind is float or kind is int) and self.kind in ("int", "float"):
+            # The common case (a number slider's number), as the general path below reads it.
+            try:
+                number = float(shown) if self.kind == "float" else int(shown)
+            except ValueError:  # int(nan)
+                return self.values[0]
+            if self.min <= number <= self.max and (self.kind == "int" or math.isfinite(number)):
+                return number
+            return self.values[0]
         values = self.values
         if shown is not None:
             items = [shown] if self.single and not isinstance(shown, list) else shown
