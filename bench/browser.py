@@ -200,8 +200,8 @@ def layer_sizes(site: Path) -> dict[str, dict[str, int]]:
     """Gzipped bytes of what the site serves on top of Pyodide, by file: the layer, the editor, the snapshot."""
     sizes: dict[str, dict[str, int]] = {"layer": {}, "editor": {}, "snapshot": {}}
     for path in sorted((site / "assets" / "streamlet").iterdir()):
-        if path.name.endswith(".gz"):
-            sizes["snapshot"][path.name] = path.stat().st_size
+        if path.name.endswith(".gz"):  # served gzipped already: the runtime wheel and the snapshot
+            sizes["layer" if path.name.endswith(".whl.gz") else "snapshot"][path.name] = path.stat().st_size
         else:
             part = "editor" if path.name.startswith("codemirror-editor-") else "layer"
             sizes[part][path.name] = len(gzip.compress(path.read_bytes(), 9))
