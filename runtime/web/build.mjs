@@ -1,8 +1,10 @@
 // Bundles the live examples' browser code into runtime/web/dist/:
-// page.js and worker.js (ES modules), page.css and sw.js (a classic script), minified. The file name and SHA-256
-// of the browser's runtime wheel (runtime/dist/browser/, which the site serves gzipped) are compiled into the
-// worker, so the site serves exactly the wheel this build saw and the worker refuses any other. What page.js imports on demand (CodeMirror, when a reader first opens an editor) becomes
-// a chunk of its own, named by its content's hash, next to page.js: the first paint carries none of it.
+// page.js and worker.js (ES modules), page.css and sw.js (a classic script), minified. The file name and
+// SHA-256 of the browser's runtime wheel (runtime/dist/browser/, which the site serves gzipped) are compiled
+// into the worker, so the site serves exactly the wheel this build saw and the worker refuses any other.
+// What page.js imports on demand (CodeMirror, when a reader first opens an editor; HTML's whole table of
+// character references, when a text names a rare one) becomes a chunk of its own, named by its content's
+// hash, next to page.js: the first paint carries none of it.
 //
 //   node runtime/web/build.mjs        (from the repository root)
 

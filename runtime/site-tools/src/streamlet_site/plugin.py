@@ -6,8 +6,9 @@ fence after it is told to the reader in the page's language. A live fence with
 ``example="playground"`` becomes an option of the picker of block ``playground``: its code,
 steps and the name of the heading above it go into that block's data, and the page keeps
 its steps, told, and its highlighted code, hidden, for the picker (picker.js). After the build it
-copies the page bundle, the browser's runtime wheel (gzipped), its Pyodide memory snapshot and the pinned Pyodide into ``assets/``,
-and writes the service worker to the site root with a hash of the built site as its version.
+copies the page bundle, the browser's runtime wheel (gzipped), its Pyodide memory snapshot and the
+pinned Pyodide into ``assets/``, and writes the service worker to the site root with a hash of the
+built site as its version.
 """
 from __future__ import annotations
 
