@@ -45,10 +45,12 @@ $(STAMPS)/npm: package.json package-lock.json | $(STAMPS)
 	@npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
-$(STAMPS)/wheel: $(STAMPS)/venv $(RUNTIME_SRC)
+# The wheel, and in runtime/dist/browser/ the copy the site serves (gzipped as one stream; streamlet_site.browser_wheel).
+$(STAMPS)/wheel: $(STAMPS)/venv $(RUNTIME_SRC) runtime/site-tools/src/streamlet_site/browser_wheel.py
 	@echo "== runtime wheel"
-	@rm -f runtime/dist/streamlet-*.whl
+	@rm -rf runtime/dist/streamlet-*.whl runtime/dist/browser
 	@$(BIN)/python -m build -q --wheel --no-isolation --outdir runtime/dist runtime >/dev/null
+	@$(BIN)/python -m streamlet_site.browser_wheel runtime/dist/streamlet-*.whl runtime/dist/browser >/dev/null
 	@touch $@
 
 $(STAMPS)/web: $(STAMPS)/npm $(STAMPS)/wheel $(WEB_SRC)

@@ -74,7 +74,8 @@ def reference() -> dict[str, Any]:
 
 
 def wheel_size() -> tuple[str, int, int]:
-    wheels = sorted((ROOT / "runtime" / "dist").glob("streamlet-*.whl"))
+    """The browser's copy of the wheel (entries stored), and its size gzipped as the site serves it."""
+    wheels = sorted((ROOT / "runtime" / "dist" / "browser").glob("streamlet-*.whl"))
     if len(wheels) != 1:
         raise SystemExit("Build the runtime wheel first ('make build').")
     data = wheels[0].read_bytes()

@@ -1,8 +1,10 @@
 // Bundles the live examples' browser code into runtime/web/dist/:
-// page.js and worker.js (ES modules), page.css and sw.js (a classic script), minified. The runtime wheel's file name
-// and SHA-256 are compiled into the worker, so the site serves exactly the wheel this build saw and the worker
-// refuses any other. What page.js imports on demand (CodeMirror, when a reader first opens an editor) becomes
-// a chunk of its own, named by its content's hash, next to page.js: the first paint carries none of it.
+// page.js and worker.js (ES modules), page.css and sw.js (a classic script), minified. The file name and
+// SHA-256 of the browser's runtime wheel (runtime/dist/browser/, which the site serves gzipped) are compiled
+// into the worker, so the site serves exactly the wheel this build saw and the worker refuses any other.
+// What page.js imports on demand (CodeMirror, when a reader first opens an editor; HTML's whole table of
+// character references, when a text names a rare one) becomes a chunk of its own, named by its content's
+// hash, next to page.js: the first paint carries none of it.
 //
 //   node runtime/web/build.mjs        (from the repository root)
 
@@ -16,7 +18,7 @@ import { noMarkupParsing } from "./bundle-rules.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, "..", "..");
-const wheelDir = path.join(root, "runtime", "dist");
+const wheelDir = path.join(root, "runtime", "dist", "browser");
 const outdir = path.join(here, "dist");
 
 function wheelName() {
@@ -26,7 +28,7 @@ function wheelName() {
   } catch {
     names = [];
   }
-  const build = "build it with: .venv/bin/python -m build --wheel --no-isolation --outdir runtime/dist runtime";
+  const build = "build it with: make build";
   if (names.length === 0) throw new Error(`no runtime wheel in ${path.relative(root, wheelDir)}/; ${build}`);
   if (names.length > 1) {
     throw new Error(`several wheels in ${path.relative(root, wheelDir)}/ (${names.join(", ")}); delete the old ones`);

@@ -1,8 +1,9 @@
 // What the page bundle takes from node_modules in place of a package's default for browsers.
 //
 // decode-named-character-reference (micromark's entity decoder) decodes an entity through
-// innerHTML in its browser build; the page parses no markup anywhere, so the bundle takes its
-// table-based build, the one Node runs in the tests.
+// innerHTML in its browser build, and its other build holds HTML's whole table (12 kB gzipped).
+// The page parses no markup anywhere and carries the table only when a text needs it: the bundle
+// takes src/entities.js, a few common names and the table as a chunk loaded on demand.
 
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -13,7 +14,7 @@ export const noMarkupParsing = {
   name: "no-markup-parsing",
   setup(build) {
     build.onResolve({ filter: /^decode-named-character-reference$/ }, () => ({
-      path: path.join(root, "node_modules", "decode-named-character-reference", "index.js"),
+      path: path.join(root, "runtime", "web", "src", "entities.js"),
     }));
   },
 };

@@ -1,5 +1,5 @@
 // Makes the Pyodide memory snapshot the site serves: the pinned Pyodide booted under Node, the
-// runtime wheel unpacked into site-packages and `streamlet.bridge` imported (with WARM_IMPORTS),
+// browser's runtime wheel (runtime/dist/browser/) unpacked into site-packages and `streamlet.bridge` imported (with WARM_IMPORTS),
 // then Python's whole memory saved. A worker that loads it skips Python's start-up and the runtime's imports.
 //
 //   node runtime/web/make-snapshot.mjs        (from the repository root)
@@ -63,7 +63,7 @@ export async function makeSnapshot(wheelPath, { indexURL = `${path.dirname(requi
 async function main() {
   const dist = path.join(root, "runtime", "dist");
   const started = performance.now();
-  const { stamp, snapshot } = await makeSnapshot(findWheel(dist));
+  const { stamp, snapshot } = await makeSnapshot(findWheel(path.join(dist, "browser")));
   const packed = gzipSync(pack(stamp, snapshot), { level: 9 });
   writeFileSync(path.join(dist, SNAPSHOT_NAME), packed);
   const mb = (n) => (n / 1e6).toFixed(1);

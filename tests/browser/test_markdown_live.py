@@ -3,6 +3,7 @@ colored text, painted from the embedded tree and again by Python in the page, wi
 follow the page's light or dark scheme."""
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -96,4 +97,39 @@ def test_table_strikethrough_tasks_and_colors_render_live(browser: Any, serve_pa
     assert problems == [], f"console problems: {problems}"
     report("markdown live: table, strikethrough, task list and colours painted first and after a rerun; "
            "light and dark palettes")
+    context.close()
+
+
+
+COMMON_ONLY = '''import streamlit as st
+st.session_state.setdefault("n", 0)
+if st.button("More"):
+    st.session_state.n += 1
+st.markdown(f"Tom &amp; Jerry &copy; &rarr; {st.session_state.n}")
+'''
+RARE = '''import streamlit as st
+st.markdown("Caf&eacute; &Aacute; &ngE; &nosuchname; &copy;")
+'''
+ENTITY_CHUNK = re.compile(r"/assets/streamlet/entity-table-[A-Za-z0-9]+\.js$")
+
+
+def test_html_entity_table_arrives_only_for_a_text_that_names_a_rare_reference(browser: Any, serve_page: Any) -> None:
+    context = browser.new_context()
+    page = context.new_page()
+    problems = console_problems(page)
+    chunks: list[str] = []
+    page.on("request", lambda request: chunks.append(request.url) if ENTITY_CHUNK.search(request.url) else None)
+    page.goto(serve_page([live(COMMON_ONLY, "common")]))
+    block = page.locator('.st-live[data-id="common"]')
+    expect(block.locator(".st-markdown")).to_have_text("Tom & Jerry \u00a9 \u2192 0")
+    block.get_by_role("button", name="More", exact=True).click()
+    expect(block.locator(".st-markdown")).to_have_text("Tom & Jerry \u00a9 \u2192 1", timeout=120_000)
+    assert chunks == [], "HTML's table of character references is fetched for common names"
+
+    page.goto(serve_page([live(RARE, "rare")]))
+    # The first paint waits for the table (it decides what a name is); then CommonMark's decoding, whole.
+    expect(page.locator('.st-live[data-id="rare"] .st-markdown')).to_have_text(
+        "Caf\u00e9 \u00c1 \u2267\u0338 &nosuchname; \u00a9")
+    assert len(chunks) == 1, chunks
+    assert problems == [], f"console problems: {problems}"
     context.close()

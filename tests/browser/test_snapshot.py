@@ -124,11 +124,13 @@ def test_a_snapshot_that_does_not_fit_falls_back_to_a_normal_boot(
 
 
 def test_the_snapshot_is_served_gzipped_and_stamped_for_the_served_wheel() -> None:
-    wheels = sorted((ASSETS / "streamlet").glob("streamlet-*.whl"))
+    wheels = sorted((ASSETS / "streamlet").glob("streamlet-*.whl.gz"))
     assert len(wheels) == 1
     line = gzip.decompress(SNAPSHOT.read_bytes()).partition(b"\n")[0]
     stamp = json.loads(line)
-    assert stamp["wheel_sha256"] == hashlib.sha256(wheels[0].read_bytes()).hexdigest()
+    # The worker checks the wheel as it inflated it, and the snapshot was made from those bytes.
+    assert stamp["wheel_sha256"] == hashlib.sha256(gzip.decompress(wheels[0].read_bytes())).hexdigest()
+    assert stamp["wheel"] == wheels[0].name.removesuffix(".gz")
     package = json.loads((Path(__file__).resolve().parents[2] / "node_modules" / "pyodide" / "package.json")
                          .read_text(encoding="utf-8"))
     assert stamp["pyodide"] == package["version"]

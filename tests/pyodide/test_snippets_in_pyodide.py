@@ -16,9 +16,10 @@ pytestmark = pytest.mark.pyodide
 
 
 def _wheel() -> Path:
-    wheels = sorted((ROOT / "runtime" / "dist").glob("streamlet-*.whl"))
+    """The browser's copy of the wheel (streamlet_site.browser_wheel), which the site serves gzipped."""
+    wheels = sorted((ROOT / "runtime" / "dist" / "browser").glob("streamlet-*.whl"))
     if len(wheels) != 1:
-        pytest.fail(f"expected one runtime wheel in runtime/dist, found {len(wheels)}: run 'make build'")
+        pytest.fail(f"expected one runtime wheel in runtime/dist/browser, found {len(wheels)}: run 'make build'")
     return wheels[0]
 
 

@@ -4,6 +4,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 
 import { Client } from "../../runtime/web/src/client.js";
+import { loadTable } from "../../runtime/web/src/entities.js";
 import { translator } from "../../runtime/web/src/i18n.js";
 import { LiveBlock } from "../../runtime/web/src/live-block.js";
 import { Document, find, findAll } from "./fake-dom.mjs";
@@ -88,6 +89,17 @@ test("the first tree paints at once, before any worker exists", () => {
   assert.equal(workers.length, 0);
   const order = root.children.map((el) => el.className.split(" ")[0]);
   assert.deepEqual(order.slice(0, 3), ["st-live-data", "st-live-toolbar", "st-live-code"]);
+});
+
+test("a tree naming a rare character reference is shown once HTML's whole table is in", async () => {
+  const tree = [{ type: "markdown", body: "Caf&eacute; &copy;", help: null }];
+  const { root } = setup({ tree });
+  assert.equal(find(root, ".st-output .st-markdown"), null); // not yet: the table decides what &eacute; is
+  await loadTable();
+  await Promise.resolve();
+  assert.equal(find(root, ".st-output .st-markdown").textContent, "Caf\u00e9 \u00a9");
+  const { root: later } = setup({ tree }); // the table is in: at once
+  assert.equal(find(later, ".st-output .st-markdown").textContent, "Caf\u00e9 \u00a9");
 });
 
 test("toolbar labels are in the page language", () => {

@@ -19,7 +19,7 @@ const get = (url, headers = {}) => new Request(url, { headers });
 test("the site's fixed assets are cache-first, its pages and other files network-first", () => {
   assert.equal(strategyFor(get(`${SCOPE}assets/pyodide/pyodide.asm.wasm`), SCOPE), "cache-first");
   assert.equal(strategyFor(get(`${SCOPE}assets/streamlet/page.js`), SCOPE), "cache-first");
-  assert.equal(strategyFor(get(`${SCOPE}assets/streamlet/streamlet-0.1.0-py3-none-any.whl`), SCOPE), "cache-first");
+  assert.equal(strategyFor(get(`${SCOPE}assets/streamlet/streamlet-0.1.0-py3-none-any.whl.gz`), SCOPE), "cache-first");
   for (const path of ["", "zh/", "ja/guide/", "search/search_index.json", "sitemap.xml", "assets/javascripts/bundle.js"]) {
     assert.equal(strategyFor(get(SCOPE + path), SCOPE), "network-first", path);
   }

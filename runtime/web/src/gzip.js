@@ -1,6 +1,11 @@
-// Files the site ships gzipped (the memory snapshot, Pyodide's wasm), read in the worker. A static
-// host sends a .gz as it is, and the worker inflates it with DecompressionStream; a host that
-// decoded it already (Content-Encoding: gzip) sends it plain, and it passes as it is.
+// Files the site ships gzipped (the memory snapshot, Pyodide's wasm, the runtime wheel), read in the
+// worker. A static host sends a .gz as it is, and the worker inflates it with DecompressionStream; a
+// host that decoded it already (Content-Encoding: gzip) sends it plain, and it passes as it is.
+
+/** Whether `head` (the first bytes of a file) starts as gzip does: 1f 8b. */
+function isGzip(head) {
+  return head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b;
+}
 
 /** A stream of `first` followed by what is left in `reader`. */
 function rejoined(first, reader) {
@@ -35,7 +40,13 @@ export async function ungzipped(response) {
     head = joined;
   }
   if (head.length === 0) return new ReadableStream({ start: (controller) => controller.close() });
-  const gzip = head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b;
   const stream = rejoined(head, reader);
-  return gzip ? stream.pipeThrough(new DecompressionStream("gzip")) : stream;
+  return isGzip(head) ? stream.pipeThrough(new DecompressionStream("gzip")) : stream;
+}
+
+/** `bytes` inflated, or as they are when the server already did it; rejects when they are not whole gzip. */
+export async function gunzipped(bytes) {
+  if (!isGzip(bytes)) return bytes;
+  const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
 }

@@ -8,7 +8,7 @@ import { checkVerdict, Notice } from "./notice.js";
 import { createEditor, errorLine } from "./editor.js";
 import { formatCount } from "./i18n.js";
 import { replacePreserving, watchReader } from "./preserve.js";
-import { renderTree } from "./render.js";
+import { renderableNow, renderTree } from "./render.js";
 import { DEFAULT_TIMEOUT_SECONDS, RunClock } from "./run-clock.js";
 import { parseShareHash, shareUrl } from "./share.js";
 import { Timeline } from "./timeline.js";
@@ -355,9 +355,9 @@ export class LiveBlock {
   // ---- display ----
 
   show(elements, log = [], logDropped = 0) {
-    // While the reader composes text (IME) or drags a slider, the new output waits.
-    this.readerBusy ??= watchReader(this.output, this.win, () => this.pendingShow && this.show(...this.pendingShow));
-    if (this.readerBusy.active) {
+    // The new output waits while the reader composes text (IME) or drags a slider, and until render.js can read it.
+    const later = () => this.pendingShow && this.show(...this.pendingShow);
+    if ((this.readerBusy ??= watchReader(this.output, this.win, later)).active || !renderableNow(elements, later)) {
       this.pendingShow = [...arguments];
       return;
     }

@@ -14,6 +14,10 @@ import { assignKeys, keyElement } from "./preserve.js";
 import { prettyJson } from "./values.js";
 import { WIDGETS } from "./widgets.js";
 
+// `renderableNow(elements, then)`: false, and `then` called later, while a tree that names a rare
+// character reference (`&Aacute;`) waits for HTML's whole table, which markdown.js then reads it with.
+export { readableNow as renderableNow } from "./entities.js";
+
 /** The tree as a DocumentFragment; a sidebar goes above the main content. */
 export function renderTree(elements, ctx) {
   const fragment = ctx.doc.createDocumentFragment();

@@ -4,11 +4,13 @@
 //
 // Python starts from the memory snapshot the build made (snapshot.js; Pyodide booted with the
 // runtime imported) when that pays, and boots normally when it does not, or when the snapshot
-// is missing, damaged or made with another Pyodide or wheel. The runtime wheel must have the
-// SHA-256 the build compiled in: any other is refused (`fatal` with code "integrity").
+// is missing, damaged or made with another Pyodide or wheel. The runtime wheel comes gzipped as one
+// stream (<wheel>.gz; its entries are stored, so the whole compresses as one text) and must have,
+// inflated, the SHA-256 the build compiled in: any other, or a .gz that does not inflate, is refused
+// (`fatal` with code "integrity").
 /* global __STREAMLET_WHEEL__, __STREAMLET_WHEEL_SHA256__ */
 
-import { ungzipped } from "./gzip.js";
+import { gunzipped, ungzipped } from "./gzip.js";
 import { SNAPSHOT_NAME, openSnapshot, sha256Hex, snapshotWanted } from "./snapshot.js";
 
 let pyodide = null;
@@ -20,11 +22,17 @@ const stderr = (line) => console.log(line);
 
 class IntegrityError extends Error {}
 
-/** The runtime wheel's bytes, once their SHA-256 is the one the build saw. */
+/** The runtime wheel's bytes, inflated, once their SHA-256 is the one the build saw. */
 async function fetchWheel(url) {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`${response.status} ${response.statusText}: ${response.url}`);
-  const bytes = new Uint8Array(await response.arrayBuffer());
+  const packed = new Uint8Array(await response.arrayBuffer()); // a network failure stays one
+  let bytes;
+  try {
+    bytes = await gunzipped(packed);
+  } catch (err) {
+    throw new IntegrityError(`${response.url} does not inflate: ${err?.message ?? err}`);
+  }
   const digest = await sha256Hex(bytes);
   if (digest === null) {
     console.info("The runtime's SHA-256 cannot be checked here: this page is not a secure context.");
@@ -79,7 +87,7 @@ async function init() {
     self.postMessage({ type: "progress", stage: "pyodide" });
     // Computed at run time so the bundler leaves it alone; the site serves it next to us.
     const indexURL = new URL("../pyodide/", import.meta.url).href;
-    const wheel = fetchWheel(new URL(`./${__STREAMLET_WHEEL__}`, import.meta.url)); // in parallel
+    const wheel = fetchWheel(new URL(`./${__STREAMLET_WHEEL__}.gz`, import.meta.url)); // in parallel
     wheel.catch(() => {}); // awaited below; a failure there is reported, not left unhandled
     const snapshotURL = new URL(`./${SNAPSHOT_NAME}`, import.meta.url).href;
     const snapshot = (await snapshotWanted(snapshotURL)) ? fetch(snapshotURL) : null;

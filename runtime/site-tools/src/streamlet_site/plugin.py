@@ -6,8 +6,9 @@ fence after it is told to the reader in the page's language. A live fence with
 ``example="playground"`` becomes an option of the picker of block ``playground``: its code,
 steps and the name of the heading above it go into that block's data, and the page keeps
 its steps, told, and its highlighted code, hidden, for the picker (picker.js). After the build it
-copies the page bundle, the runtime wheel, its Pyodide memory snapshot and the pinned Pyodide into ``assets/``,
-and writes the service worker to the site root with a hash of the built site as its version.
+copies the page bundle, the browser's runtime wheel (gzipped), its Pyodide memory snapshot and the
+pinned Pyodide into ``assets/``, and writes the service worker to the site root with a hash of the
+built site as its version.
 """
 from __future__ import annotations
 
@@ -45,7 +46,7 @@ PYODIDE_GZIPPED = ("pyodide.asm.wasm",)
 
 class LiveConfig(MkConfig):
     web_dist = config_options.Type(str, default="runtime/web/dist")
-    wheel_dir = config_options.Type(str, default="runtime/dist")
+    wheel_dir = config_options.Type(str, default="runtime/dist")  # the snapshot; the browser's wheel in browser/
     pyodide_dir = config_options.Type(str, default="node_modules/pyodide")
 
 
@@ -201,10 +202,10 @@ UNVERSIONED = (SERVICE_WORKER, "search/search_index.json")
 UNVERSIONED_NAMES = ("sitemap.xml", "sitemap.xml.gz")
 
 
-def write_gzipped(source: Path, target: Path) -> None:
+def write_gzipped(source: Path, target: Path, level: int = 6) -> None:
     """``target``: ``source`` gzipped, the same bytes for the same input (no name, no time in the header)."""
     with source.open("rb") as data, target.open("wb") as raw, \
-            gzip.GzipFile(filename="", mode="wb", fileobj=raw, compresslevel=6, mtime=0) as packed:
+            gzip.GzipFile(filename="", mode="wb", fileobj=raw, compresslevel=level, mtime=0) as packed:
         shutil.copyfileobj(data, packed, 1 << 20)
 
 
@@ -294,7 +295,8 @@ class LivePlugin(BasePlugin[LiveConfig]):
         site = Path(config["site_dir"])
         self.keep_default_404(site, config)
         dist = Path(self.config.web_dist)
-        wheels = sorted(Path(self.config.wheel_dir).glob("streamlet-*.whl"))
+        wheel_dir = Path(self.config.wheel_dir) / "browser"  # streamlet_site.browser_wheel's copy
+        wheels = sorted(wheel_dir.glob("streamlet-*.whl"))
         snapshot = Path(self.config.wheel_dir) / SNAPSHOT
         pyodide = Path(self.config.pyodide_dir)
         missing = [str(p) for p in (dist / "page.js", dist / "worker.js", dist / "page.css", dist / "sw.js")
@@ -302,7 +304,7 @@ class LivePlugin(BasePlugin[LiveConfig]):
         missing += [str(pyodide / f) for f in PYODIDE_FILES if not (pyodide / f).exists()]
         missing += [] if snapshot.exists() else [str(snapshot)]
         if len(wheels) != 1:
-            missing.append(f"exactly one runtime wheel in {self.config.wheel_dir} (found {len(wheels)})")
+            missing.append(f"exactly one runtime wheel in {wheel_dir} (found {len(wheels)})")
         if missing:
             raise PluginError("The live examples need files that are not built yet: " + ", ".join(missing)
                               + ". Run 'make build', which builds them.")
@@ -311,7 +313,8 @@ class LivePlugin(BasePlugin[LiveConfig]):
         for item in dist.iterdir():
             if item.name != SERVICE_WORKER:  # it goes to the site root, below
                 shutil.copy2(item, target / item.name)
-        shutil.copy2(wheels[0], target / wheels[0].name)
+        # One gzip stream (the wheel's entries are stored): the worker fetches <wheel>.gz and inflates it.
+        write_gzipped(wheels[0], target / f"{wheels[0].name}.gz", level=9)
         shutil.copy2(snapshot, target / SNAPSHOT)  # the worker checks its stamp against the wheel
         # Material fetches sitemap.xml next to every <link rel=alternate>; with the i18n plugin those
         # point at the same page in each language, so each page's folder gets the site's sitemap.
