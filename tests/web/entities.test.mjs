@@ -13,6 +13,7 @@ import { characterEntities } from "character-entities";
 import * as esbuild from "esbuild";
 
 import { noMarkupParsing } from "../../runtime/web/bundle-rules.mjs";
+import { Document } from "./fake-dom.mjs";
 
 const SRC = fileURLToPath(new URL("../../runtime/web/src/", import.meta.url));
 
@@ -21,7 +22,7 @@ async function bundled() {
   const dir = mkdtempSync(path.join(tmpdir(), "entities-"));
   const entry = path.join(dir, "entry.js");
   writeFileSync(entry, [
-    `export { parseInline } from ${JSON.stringify(path.join(SRC, "markdown.js"))};`,
+    `export { parseInline, renderMarkdown } from ${JSON.stringify(path.join(SRC, "markdown.js"))};`,
     `export { COMMON, decodeNamedCharacterReference, loadTable, tableNeeded } from ${JSON.stringify(path.join(SRC, "entities.js"))};`,
   ].join("\n"));
   const result = await esbuild.build({
@@ -64,6 +65,20 @@ test("a text names a rare reference: the table is needed, and once loaded the ma
     assert.equal(decodeNamedCharacterReference("CounterClockwiseContourIntegral"), "\u2233");
     assert.deepEqual(parseInline("&Aacute; &ngE; &nosuchname; &copy;"), [text("\u00c1 \u2267\u0338 &nosuchname; \u00a9")]);
     assert.equal(parseInline("[x](/a&eacute;b \"&Aacute;\")")[0].title, "\u00c1");
+  } finally {
+    cleanup();
+  }
+});
+
+test("a text shown before the table came is read anew once it is in (the kept trees do not hide it)", async () => {
+  const { module, cleanup } = await bundled();
+  try {
+    const doc = new Document();
+    const shown = () => module.renderMarkdown("caf&eacute; &copy;", doc).textContent;
+    assert.equal(shown(), "caf&eacute; \u00a9");
+    assert.equal(shown(), "caf&eacute; \u00a9"); // kept: the same tree again
+    await module.loadTable();
+    assert.equal(shown(), "caf\u00e9 \u00a9");
   } finally {
     cleanup();
   }

@@ -27,6 +27,9 @@ export function decodeNamedCharacterReference(name) {
   return Object.hasOwn(names, name) ? names[name] : false;
 }
 
+/** Whether HTML's whole table is in use (a text parsed before may read differently now). */
+export const tableLoaded = () => table !== null;
+
 /** Whether reading `value` (any JSON-able value: a tree of elements) must wait for the whole table. */
 export function tableNeeded(value) {
   if (table || unavailable) return false;

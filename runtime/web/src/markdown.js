@@ -29,6 +29,7 @@ import { gfmFromMarkdown } from "mdast-util-gfm";
 import { directive } from "micromark-extension-directive";
 import { gfm } from "micromark-extension-gfm";
 
+import { tableLoaded } from "./entities.js";
 import { buildBlocks, buildInlines } from "./markdown-dom.js";
 
 export const PALETTE = new Set(["red", "orange", "yellow", "green", "blue", "violet", "gray", "grey", "primary"]);
@@ -59,7 +60,7 @@ const KEPT_TREES = 512;
 const trees = new Map();
 
 function parsedOnce(text, label) {
-  const key = `${label ? "l" : "b"}${String(text ?? "")}`;
+  const key = `${tableLoaded() ? "t" : "c"}${label ? "l" : "b"}${String(text ?? "")}`;
   let nodes = trees.get(key);
   if (nodes === undefined) {
     nodes = deepFreeze(parse(text, { label }));
