@@ -70,6 +70,8 @@ class ClientState:
         self._clears: dict[str, bool] = {}
         self._changes: dict[str, Any] = {}
         self._clicked: set[str] = set()
+        self._submitting: set[str] = set()
+        """The forms whose submit buttons were clicked since the last run."""
         self._submitted: set[str] = set()
         self._cleared: set[str] = set()
 
@@ -82,21 +84,20 @@ class ClientState:
     def click(self, widget_id: str) -> None:
         """A click of a button or a form's submit button: true for the next run only."""
         self._clicked.add(widget_id)
+        form = self._form_of.get(widget_id)
+        if form:
+            self._submitting.add(form)
 
     def counts(self, widget_id: str) -> bool:
         """Whether a change of this widget goes with the next run: it is in no form, or its
         form's submit button was clicked (call after the clicks)."""
         form = self._form_of.get(widget_id, "")
-        return not form or any(self._form_of.get(w) == form for w in self._clicked)
-
-    def _submitting(self) -> set[str]:
-        form_of = self._form_of
-        return {form_of[w] for w in self._clicked if form_of.get(w)}
+        return not form or form in self._submitting
 
     # -- a run ----------------------------------------------------------------------------------
     def values(self) -> dict[str, Any]:
         """What the next run receives (widget id -> value); the changes and clicks are spent."""
-        submitted = self._submitting()
+        submitted, self._submitting = self._submitting, set()
         clicked, changes = self._clicked, self._changes
         sent: dict[str, Any] = {}
         for widget_id, form, trigger, node in self._widgets:
