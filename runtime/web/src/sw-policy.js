@@ -61,9 +61,14 @@ export function cacheName(scope, version) {
   return `streamlet ${scope} ${version}`;
 }
 
+/** Whether `name` is one of this site's caches, of any build. */
+export function isSiteCache(name, scope) {
+  return name.startsWith(`streamlet ${scope} `);
+}
+
 /** This site's caches of other builds: the ones activation deletes. */
 export function isStaleCache(name, scope, version) {
-  return name.startsWith(`streamlet ${scope} `) && name !== cacheName(scope, version);
+  return isSiteCache(name, scope) && name !== cacheName(scope, version);
 }
 
 /**

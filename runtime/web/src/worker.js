@@ -6,10 +6,12 @@
 // runtime imported) when that pays, and boots normally when it does not, or when the snapshot
 // is missing, damaged or made with another Pyodide or wheel. The runtime wheel must have the
 // SHA-256 the build compiled in: any other is refused (`fatal` with code "integrity").
+// What it inflates (the snapshot, Pyodide's wasm) it keeps for the next visit (copies.js).
 /* global __STREAMLET_WHEEL__, __STREAMLET_WHEEL_SHA256__ */
 
+import { Copies, siteScope } from "./copies.js";
 import { ungzipped } from "./gzip.js";
-import { SNAPSHOT_NAME, openSnapshot, sha256Hex, snapshotWanted } from "./snapshot.js";
+import { SNAPSHOT_NAME, alignedLine, openSnapshot, openWholeSnapshot, sha256Hex, snapshotWanted } from "./snapshot.js";
 
 let pyodide = null;
 let handle = null;
@@ -34,13 +36,23 @@ async function fetchWheel(url) {
   return bytes;
 }
 
-/** Pyodide restored from the snapshot, or null (said in the console as info) when it cannot be. */
-async function fromSnapshot(loadPyodide, indexURL, version, response) {
+const WASM_TYPE = "application/wasm";
+
+/**
+ * Pyodide restored from `snapshot` ({url, response, copy}: `copy` when the response is the
+ * inflated copy a previous visit kept), or null (said in the console as info) when it cannot be.
+ */
+async function fromSnapshot(loadPyodide, indexURL, version, snapshot, copies) {
   try {
     const expected = { pyodide: version, wheelSha256: __STREAMLET_WHEEL_SHA256__ };
-    const { bytes } = await openSnapshot(await response, expected);
-    return await loadPyodide({ indexURL, stderr, _loadSnapshot: bytes });
+    const { line, bytes } = snapshot.copy
+      ? await openWholeSnapshot(await snapshot.response.arrayBuffer(), expected)
+      : await openSnapshot(await snapshot.response, expected);
+    const restored = await loadPyodide({ indexURL, stderr, _loadSnapshot: bytes });
+    if (!snapshot.copy) copies.keep(snapshot.url, __STREAMLET_WHEEL_SHA256__, "application/octet-stream", [alignedLine(line), bytes]);
+    return restored;
   } catch (err) {
+    if (snapshot.copy) copies.drop(snapshot.url);
     console.info(`Python boots without its memory snapshot: ${err?.message ?? err}`);
     return null;
   }
@@ -48,25 +60,32 @@ async function fromSnapshot(loadPyodide, indexURL, version, response) {
 
 /**
  * `fetch`, except for Pyodide's wasm: the site ships it gzipped too (9.6 MB, 3.6 MB gzipped), which a
- * static host that compresses nothing sends as it is; it is inflated here, and the plain file is
- * fetched when the .gz cannot be.
+ * static host that compresses nothing sends as it is; it is inflated here (and kept, see copies.js),
+ * the copy a previous visit kept is used as it is, and the plain file is fetched when the .gz cannot be.
  */
-function fetchingGzippedWasm(indexURL, plain) {
+function fetchingGzippedWasm(indexURL, version, copies, plain) {
   const wasm = new URL("pyodide.asm.wasm", indexURL).href;
   return async (input, init) => {
     if (String(input?.url ?? input) !== wasm) return plain(input, init);
+    const copy = await copies.find(`${wasm}.gz`, version);
+    if (copy) return copy;
     const packed = await plain(`${wasm}.gz`).catch(() => null);
     if (!packed?.ok || !packed.body) return plain(input, init);
-    return new Response(await ungzipped(packed), { headers: { "Content-Type": "application/wasm" } });
+    const [mine, kept] = (await ungzipped(packed)).tee();
+    const bytes = new Response(kept).arrayBuffer();
+    bytes.catch(() => {}); // read when the copy is saved, which reports nothing
+    copies.keep(`${wasm}.gz`, version, WASM_TYPE, [bytes]);
+    return new Response(mine, { headers: { "Content-Type": WASM_TYPE } });
   };
 }
 
 /** Pyodide, restored from the snapshot when it can be, else booted: {pyodide, boot}. */
-async function start(loadPyodide, indexURL, version, snapshot) {
+async function start(loadPyodide, indexURL, version, snapshot, copies) {
   const plain = self.fetch;
-  self.fetch = fetchingGzippedWasm(indexURL, plain.bind(self)); // Pyodide fetches its wasm with the global fetch
+  // Pyodide fetches its wasm with the global fetch.
+  self.fetch = fetchingGzippedWasm(indexURL, version, copies, plain.bind(self));
   try {
-    const restored = snapshot && (await fromSnapshot(loadPyodide, indexURL, version, snapshot));
+    const restored = snapshot && (await fromSnapshot(loadPyodide, indexURL, version, snapshot, copies));
     if (restored) return { pyodide: restored, boot: "snapshot" };
     return { pyodide: await loadPyodide({ indexURL, stderr }), boot: "plain" };
   } finally {
@@ -81,11 +100,15 @@ async function init() {
     const indexURL = new URL("../pyodide/", import.meta.url).href;
     const wheel = fetchWheel(new URL(`./${__STREAMLET_WHEEL__}`, import.meta.url)); // in parallel
     wheel.catch(() => {}); // awaited below; a failure there is reported, not left unhandled
+    const copies = new Copies(siteScope(import.meta.url));
     const snapshotURL = new URL(`./${SNAPSHOT_NAME}`, import.meta.url).href;
-    const snapshot = (await snapshotWanted(snapshotURL)) ? fetch(snapshotURL) : null;
-    snapshot?.catch(() => {});
+    const copy = await copies.find(snapshotURL, __STREAMLET_WHEEL_SHA256__);
+    let snapshot = null;
+    if (copy) snapshot = { url: snapshotURL, response: copy, copy: true };
+    else if (await snapshotWanted(snapshotURL)) snapshot = { url: snapshotURL, response: fetch(snapshotURL) };
+    snapshot?.response.catch?.(() => {});
     const { loadPyodide, version } = await import(new URL("pyodide.mjs", indexURL).href);
-    const started = await start(loadPyodide, indexURL, version, snapshot);
+    const started = await start(loadPyodide, indexURL, version, snapshot, copies);
     pyodide = started.pyodide;
     self.postMessage({ type: "progress", stage: "runtime" });
     // Also after a snapshot: what the runtime imports later (on a check, say) is read from here.
@@ -93,6 +116,7 @@ async function init() {
     pyodide.unpackArchive(await wheel, "wheel", { extractDir: sitePackages });
     handle = pyodide.pyimport("streamlet.bridge").handle;
     self.postMessage({ type: "ready", boot: started.boot });
+    copies.save(); // while the page sends its first requests
   } catch (err) {
     const code = err instanceof IntegrityError ? "integrity" : undefined;
     self.postMessage({ type: "fatal", message: String(err?.message ?? err), code });
