@@ -308,3 +308,41 @@ def test_a_return_visit_reads_the_inflated_copies_the_first_visit_kept(
     wait_until(page, "async (url) => !(await caches.match(url))", copies[0])
     assert problems == [], f"console problems: {problems}"
     context.close()
+
+
+# Each start of Python's worker: whether the page was still being parsed (early.js, head-start.js).
+RECORD_WORKERS = """(() => {
+  const Native = window.Worker;
+  window.stWorkers = [];
+  window.Worker = class extends Native {
+    constructor(url, ...rest) {
+      super(url, ...rest);
+      if (String(url).includes("assets/streamlet/worker.js")) window.stWorkers.push(document.readyState);
+    }
+  };
+})()"""
+
+
+def test_a_return_visit_starts_python_while_the_page_is_parsed(browser: Any, site_copy: Path, serve: Any) -> None:
+    _, url = serve(site_copy, isolated=True)
+    context, page, problems, _ = new_page(browser)
+    context.add_init_script(RECORD_WORKERS)
+    page.goto(url)
+    click_counter(page, 1)
+    assert page.evaluate("window.stWorkers") != ["loading"]  # the first visit: page.js starts it
+    assert page.evaluate("navigator.serviceWorker.controller !== null")
+    page.reload()
+    click_counter(page, 1)
+    assert page.evaluate("window.stWorkers") == ["loading"], "one worker, started by early.js, taken by page.js"
+    assert page.locator("script:not([type]):not([src])").evaluate_all(
+        "(scripts) => scripts.filter((s) => s.closest('.st-live')).length") == 0, "early.js leaves no script"
+    # A page whose blocks are out of reach waits for the reader, as on a first visit.
+    page.set_viewport_size({"width": 800, "height": 200})
+    page.goto(url + "?far")
+    assert page.locator(COUNTER).evaluate("(b) => b.getBoundingClientRect().top") > 200 + 300
+    assert page.evaluate("window.stWorkers") == []
+    page.locator(COUNTER).scroll_into_view_if_needed()
+    click_counter(page, 1)
+    assert page.evaluate("window.stWorkers") == ["complete"]
+    assert problems == [], f"console problems: {problems}"
+    context.close()

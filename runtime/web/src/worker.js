@@ -17,6 +17,7 @@ let pyodide = null;
 let handle = null;
 let interruptBuffer = null;
 let queue = Promise.resolve(); // one message at a time, in the order they came
+let loading = null; // init's promise
 
 const stderr = (line) => console.log(line);
 
@@ -144,7 +145,7 @@ function forward(message) {
 }
 
 async function dispatch(message) {
-  if (message?.type === "init") return init();
+  if (message?.type === "init") return loading;
   if (message?.type === "interrupt-buffer") {
     if (self.crossOriginIsolated && pyodide) {
       interruptBuffer = message.buffer;
@@ -158,3 +159,9 @@ async function dispatch(message) {
 self.onmessage = (event) => {
   queue = queue.then(() => dispatch(event.data));
 };
+
+// Loading starts at once, not when "init" arrives: a message posted to a worker that is still
+// starting waits for the page's thread to pass it on, and that thread is busy parsing the page
+// when early.js started this worker (head-start.js). "init" waits for this same load.
+loading = init();
+queue = loading;
