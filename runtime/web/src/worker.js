@@ -40,17 +40,35 @@ async function fetchWheel(url) {
 const WASM_TYPE = "application/wasm";
 
 /**
- * Pyodide restored from `snapshot` ({url, response, copy}: `copy` when the response is the
- * inflated copy a previous visit kept), or null (said in the console as info) when it cannot be.
+ * Where the snapshot comes from: {url, copy: true, body} (the bytes, being read, of the inflated
+ * copy a previous visit kept), {url, response} (the .gz being fetched), or null when it is not wanted.
  */
+async function snapshotSource(url, copies) {
+  const copy = await copies.find(url, __STREAMLET_WHEEL_SHA256__);
+  if (copy) {
+    const body = copy.arrayBuffer();
+    body.catch(() => {}); // awaited when Pyodide starts; a failure there is said, not left unhandled
+    return { url, copy: true, body };
+  }
+  if (!(await snapshotWanted(url))) return null;
+  const response = fetch(url);
+  response.catch(() => {}); // awaited when Pyodide starts; a failure there is said, not left unhandled
+  return { url, response };
+}
+
+/** Pyodide restored from `snapshot` (see snapshotSource), or null (said in the console as info) when it cannot be. */
 async function fromSnapshot(loadPyodide, indexURL, version, snapshot, copies) {
   try {
     const expected = { pyodide: version, wheelSha256: __STREAMLET_WHEEL_SHA256__ };
-    const { line, bytes } = snapshot.copy
-      ? await openWholeSnapshot(await snapshot.response.arrayBuffer(), expected)
-      : await openSnapshot(await snapshot.response, expected);
+    if (snapshot.copy) {
+      // Local and whole: its stamp is checked when its bytes are in, and Pyodide loads meanwhile.
+      const bytes = snapshot.body.then((body) => openWholeSnapshot(body, expected)).then((opened) => opened.bytes);
+      bytes.catch(() => {}); // Pyodide awaits it later; a refusal is said below, not left unhandled
+      return await loadPyodide({ indexURL, stderr, _loadSnapshot: bytes });
+    }
+    const { line, bytes } = await openSnapshot(await snapshot.response, expected);
     const restored = await loadPyodide({ indexURL, stderr, _loadSnapshot: bytes });
-    if (!snapshot.copy) copies.keep(snapshot.url, __STREAMLET_WHEEL_SHA256__, "application/octet-stream", [alignedLine(line), bytes]);
+    copies.keep(snapshot.url, __STREAMLET_WHEEL_SHA256__, "application/octet-stream", [alignedLine(line), bytes]);
     return restored;
   } catch (err) {
     if (snapshot.copy) copies.drop(snapshot.url);
@@ -101,15 +119,13 @@ async function init() {
     const indexURL = new URL("../pyodide/", import.meta.url).href;
     const wheel = fetchWheel(new URL(`./${__STREAMLET_WHEEL__}`, import.meta.url)); // in parallel
     wheel.catch(() => {}); // awaited below; a failure there is reported, not left unhandled
+    const pyodideModule = import(new URL("pyodide.mjs", indexURL).href);
+    // Pyodide imports its asm.mjs (1.2 MB) only once it runs: asked for now, it loads meanwhile.
+    import(new URL("pyodide.asm.mjs", indexURL).href).catch(() => {});
     const copies = new Copies(siteScope(import.meta.url));
-    const snapshotURL = new URL(`./${SNAPSHOT_NAME}`, import.meta.url).href;
-    const copy = await copies.find(snapshotURL, __STREAMLET_WHEEL_SHA256__);
-    let snapshot = null;
-    if (copy) snapshot = { url: snapshotURL, response: copy, copy: true };
-    else if (await snapshotWanted(snapshotURL)) snapshot = { url: snapshotURL, response: fetch(snapshotURL) };
-    snapshot?.response.catch?.(() => {});
-    const { loadPyodide, version } = await import(new URL("pyodide.mjs", indexURL).href);
-    const started = await start(loadPyodide, indexURL, version, snapshot, copies);
+    const snapshot = snapshotSource(new URL(`./${SNAPSHOT_NAME}`, import.meta.url).href, copies);
+    const { loadPyodide, version } = await pyodideModule;
+    const started = await start(loadPyodide, indexURL, version, await snapshot, copies);
     pyodide = started.pyodide;
     self.postMessage({ type: "progress", stage: "runtime" });
     // Also after a snapshot: what the runtime imports later (on a check, say) is read from here.
