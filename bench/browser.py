@@ -156,8 +156,10 @@ def first_click(page: Any, url: str) -> float:
 
 
 def booted(page: Any) -> None:
-    """Wait until the service worker holds Pyodide and the snapshot (what a second visit needs)."""
-    urls = ["assets/pyodide/pyodide.asm.wasm.gz", "assets/streamlet/pyodide-snapshot.gz"]
+    """Wait until the service worker's cache holds Pyodide and the snapshot, and the inflated copies the
+    worker keeps once Python is ready (runtime/web/src/copies.js): what a second visit needs."""
+    urls = ["assets/pyodide/pyodide.asm.wasm.gz", "assets/streamlet/pyodide-snapshot.gz",
+            "assets/pyodide/pyodide.asm.wasm", "assets/streamlet/pyodide-snapshot"]
     page.wait_for_function(
         "async (urls) => { for (const u of urls) if (!(await caches.match(new URL(u, location.href).href))) return false;"
         " return true; }", arg=urls, timeout=60_000, polling=200)

@@ -56,6 +56,11 @@ export function withIsolation(response) {
   });
 }
 
+/** Whether `response` carries the isolation headers already (what the worker keeps does): it can go out as it is. */
+export function isolatedAlready(response) {
+  return Object.entries(ISOLATION_HEADERS).every(([name, value]) => response.headers.get(name) === value);
+}
+
 /** One cache per site (its scope: several sites can share an origin) and build. */
 export function cacheName(scope, version) {
   return `streamlet ${scope} ${version}`;
