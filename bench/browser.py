@@ -25,6 +25,7 @@ import shutil
 import statistics
 import tempfile
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -155,12 +156,19 @@ def first_click(page: Any, url: str) -> float:
     return float(page.evaluate("window.firstAnswer"))
 
 
-def booted(page: Any) -> None:
-    """Wait until the service worker holds Pyodide and the snapshot (what a second visit needs)."""
-    urls = ["assets/pyodide/pyodide.asm.wasm.gz", "assets/streamlet/pyodide-snapshot.gz"]
-    page.wait_for_function(
-        "async (urls) => { for (const u of urls) if (!(await caches.match(new URL(u, location.href).href))) return false;"
-        " return true; }", arg=urls, timeout=60_000, polling=200)
+def booted(page: Any, timeout: float = 60.0) -> None:
+    """Wait until the service worker's cache holds Pyodide and the snapshot, and the inflated copies the
+    worker keeps once Python is ready (runtime/web/src/copies.js): what a second visit needs. Polled from
+    here: ``wait_for_function`` would take the check's promise itself for a true value."""
+    urls = ["assets/pyodide/pyodide.asm.wasm.gz", "assets/streamlet/pyodide-snapshot.gz",
+            "assets/pyodide/pyodide.asm.wasm", "assets/streamlet/pyodide-snapshot"]
+    check = ("async (urls) => { for (const u of urls) if (!(await caches.match(new URL(u, location.href).href)))"
+             " return false; return true; }")
+    deadline = time.monotonic() + timeout
+    while not page.evaluate(check, urls):
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"the service worker's cache still lacks one of {urls} after {timeout:.0f} s")
+        time.sleep(0.1)
 
 
 def ours(browser: Any, url: str, emulate: bool) -> float:

@@ -1,7 +1,7 @@
 // Bundles the live examples' browser code into runtime/web/dist/:
-// page.js and worker.js (ES modules), page.css and sw.js (a classic script), minified. The file name and
-// SHA-256 of the browser's runtime wheel (runtime/dist/browser/, which the site serves gzipped) are compiled
-// into the worker, so the site serves exactly the wheel this build saw and the worker refuses any other.
+// page.js and worker.js (ES modules), page.css, sw.js and early.js (classic scripts), minified. The file
+// name and SHA-256 of the browser's runtime wheel (runtime/dist/browser/, which the site serves gzipped) are
+// compiled into the worker, so the site serves exactly the wheel this build saw and the worker refuses any other.
 // What page.js imports on demand (CodeMirror, when a reader first opens an editor; HTML's whole table of
 // character references, when a text names a rare one) becomes a chunk of its own, named by its content's
 // hash, next to page.js: the first paint carries none of it.
@@ -57,6 +57,8 @@ try {
   // The service worker is a classic script (module service workers are not everywhere yet);
   // the docs plugin puts it at the site root with the build's version written in.
   await esbuild.build({ ...common, entryPoints: { sw: path.join(here, "src", "sw.js") }, outdir, format: "iife" });
+  // Inlined by the docs plugin into each page's first live block (see head-start.js).
+  await esbuild.build({ ...common, entryPoints: { early: path.join(here, "src", "early.js") }, outdir, format: "iife" });
   console.log(`runtime/web/dist: ${readdirSync(outdir).sort().join(", ")} (wheel ${wheel})`);
 } catch (err) {
   // esbuild has already printed its own errors; ours (the wheel) need saying.

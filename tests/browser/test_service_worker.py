@@ -247,3 +247,102 @@ def test_a_rebuilt_site_replaces_the_cache(browser: Any, tmp_path: Path, serve: 
     assert page.evaluate("caches.keys()") == [new_cache]
     assert problems == [], f"console problems: {problems}"
     context.close()
+
+
+# What a first visit inflated (the memory snapshot, Pyodide's wasm), kept by the worker in the
+# site's cache (runtime/web/src/copies.js), read whole when it is complete.
+COPIES = ["assets/streamlet/pyodide-snapshot", "assets/pyodide/pyodide.asm.wasm"]
+COPIES_KEPT = ("async (urls) => { for (const url of urls) { const hit = await caches.match(url);"
+               " if (!hit || (await hit.blob()).size < 1e6) return false; } return true; }")
+RECORD_BOOTS = """(() => {
+  const Native = window.Worker;
+  window.stBoots = [];
+  window.Worker = class extends Native {
+    constructor(...args) {
+      super(...args);
+      this.addEventListener("message", (event) => {
+        if (event.data?.type === "ready") window.stBoots.push(event.data.boot);
+      });
+    }
+  };
+})()"""
+
+
+def test_a_return_visit_reads_the_inflated_copies_the_first_visit_kept(
+        browser: Any, site_copy: Path, serve: Any) -> None:
+    _, url = serve(site_copy, isolated=True)
+    context, page, problems, _ = new_page(browser)
+    context.add_init_script(RECORD_BOOTS)
+    page.goto(url)
+    click_counter(page, 1)
+    copies = [url + path for path in COPIES]
+    wait_until(page, COPIES_KEPT, copies)
+    gzipped: list[str] = []
+    context.on("request", lambda r: gzipped.append(r.url.rsplit("/", 1)[-1]) if r.url.endswith(".gz") else None)
+    page.reload()
+    click_counter(page, 1)
+    assert page.evaluate("window.stBoots") == ["snapshot"]
+    assert gzipped == [], f"a return visit fetched {gzipped}"
+
+    # A copy that no longer fits (stamped for another wheel) is refused, deleted, and Python boots.
+    info: list[str] = []
+    page.on("console", lambda m: info.append(m.text) if m.type == "info" else None)
+    page.evaluate("""async (url) => {
+      for (const name of await caches.keys()) {
+        const cache = await caches.open(name);
+        const hit = await cache.match(url);
+        if (!hit) continue;
+        const bytes = new Uint8Array(await hit.arrayBuffer());
+        const newline = bytes.indexOf(10);
+        const stamp = JSON.parse(new TextDecoder().decode(bytes.subarray(0, newline)));
+        stamp.wheel_sha256 = "0".repeat(64);
+        const line = new TextEncoder().encode(JSON.stringify(stamp) + "\\n");
+        await cache.put(url, new Response(new Blob([line, bytes.subarray(newline + 1)]), { headers: hit.headers }));
+      }
+    }""", copies[0])
+    page.reload()
+    click_counter(page, 1)
+    assert page.evaluate("window.stBoots") == ["plain"]
+    said = [line for line in info if "without its memory snapshot" in line]
+    assert len(said) == 1 and "another runtime wheel" in said[0], info
+    wait_until(page, "async (url) => !(await caches.match(url))", copies[0])
+    assert problems == [], f"console problems: {problems}"
+    context.close()
+
+
+# Each start of Python's worker: whether the page was still being parsed (early.js, head-start.js).
+RECORD_WORKERS = """(() => {
+  const Native = window.Worker;
+  window.stWorkers = [];
+  window.Worker = class extends Native {
+    constructor(url, ...rest) {
+      super(url, ...rest);
+      if (String(url).includes("assets/streamlet/worker.js")) window.stWorkers.push(document.readyState);
+    }
+  };
+})()"""
+
+
+def test_a_return_visit_starts_python_while_the_page_is_parsed(browser: Any, site_copy: Path, serve: Any) -> None:
+    _, url = serve(site_copy, isolated=True)
+    context, page, problems, _ = new_page(browser)
+    context.add_init_script(RECORD_WORKERS)
+    page.goto(url)
+    click_counter(page, 1)
+    assert page.evaluate("window.stWorkers") != ["loading"]  # the first visit: page.js starts it
+    assert page.evaluate("navigator.serviceWorker.controller !== null")
+    page.reload()
+    click_counter(page, 1)
+    assert page.evaluate("window.stWorkers") == ["loading"], "one worker, started by early.js, taken by page.js"
+    assert page.locator("script:not([type]):not([src])").evaluate_all(
+        "(scripts) => scripts.filter((s) => s.closest('.st-live')).length") == 0, "early.js leaves no script"
+    # A page whose blocks are out of reach waits for the reader, as on a first visit.
+    page.set_viewport_size({"width": 800, "height": 200})
+    page.goto(url + "?far")
+    assert page.locator(COUNTER).evaluate("(b) => b.getBoundingClientRect().top") > 200 + 300
+    assert page.evaluate("window.stWorkers") == []
+    page.locator(COUNTER).scroll_into_view_if_needed()
+    click_counter(page, 1)
+    assert page.evaluate("window.stWorkers") == ["complete"]
+    assert problems == [], f"console problems: {problems}"
+    context.close()

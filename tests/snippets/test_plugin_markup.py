@@ -12,6 +12,7 @@ from mkdocs.exceptions import PluginError
 from streamlet_site.plugin import (
     LivePlugin,
     insert_data,
+    start_early,
     page_language,
     render_live_fences,
     script_json,
@@ -128,6 +129,17 @@ def test_insert_data_puts_a_json_script_first_inside_the_block() -> None:
 def test_insert_data_needs_exactly_one_block_per_id() -> None:
     with pytest.raises(PluginError, match=r"^docs/en/x\.md: the live block 'c' is missing from the rendered page$"):
         insert_data("<p>no block</p>", {"c": {}}, "docs/en/x.md")
+
+
+def test_start_early_goes_into_the_first_block_only_after_its_data() -> None:
+    _, data = render_live_fences(PAGE, "docs/en/x.md", "en")
+    blocks = '<div class="st-live" data-id="c"></div><p>x</p><div class="st-live" data-id="d"></div>'
+    page_html = insert_data(blocks, {"c": data["c"], "d": data["c"]}, "docs/en/x.md")
+    out = start_early(page_html, "go()")
+    assert out.count("<script>go()</script>") == 1
+    first_data_end = page_html.index("</script>") + len("</script>")
+    assert out == page_html[:first_data_end] + "<script>go()</script>" + page_html[first_data_end:]
+    assert start_early("<p>no block</p>", "go()") == "<p>no block</p>"
 
 
 def test_script_json_escapes_markup_characters_and_reprs_the_rest() -> None:

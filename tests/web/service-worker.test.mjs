@@ -8,6 +8,7 @@ import {
   cacheName,
   cacheable,
   isStaleCache,
+  isolatedAlready,
   samePyodideCaches,
   strategyFor,
   withIsolation,
@@ -62,6 +63,13 @@ test("withIsolation keeps a partial answer and rebuilds answers that may carry n
   const notModified = withIsolation(new Response(null, { status: 304 }));
   assert.equal(notModified.status, 304);
   assert.equal(notModified.headers.get("cross-origin-embedder-policy"), "require-corp");
+});
+
+test("what the worker kept with the isolation headers goes out as it is; older entries are rebuilt", () => {
+  assert.equal(isolatedAlready(withIsolation(new Response("x"))), true);
+  assert.equal(isolatedAlready(new Response("x")), false);
+  const partly = new Response("x", { headers: { "Cross-Origin-Embedder-Policy": "require-corp" } });
+  assert.equal(isolatedAlready(partly), false);
 });
 
 test("opaque and redirected responses pass as they are", () => {

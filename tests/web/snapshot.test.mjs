@@ -6,7 +6,16 @@ import { test } from "node:test";
 import { gzipSync } from "node:zlib";
 
 import { pack } from "../../runtime/web/make-snapshot.mjs";
-import { SNAPSHOT_FORMAT, firstVisitWantsSnapshot, openSnapshot, sha256Hex, snapshotWanted, stampProblem } from "../../runtime/web/src/snapshot.js";
+import {
+  SNAPSHOT_FORMAT,
+  alignedLine,
+  firstVisitWantsSnapshot,
+  openSnapshot,
+  openWholeSnapshot,
+  sha256Hex,
+  snapshotWanted,
+  stampProblem,
+} from "../../runtime/web/src/snapshot.js";
 
 const WHEEL = new TextEncoder().encode("a wheel");
 const WHEEL_SHA = createHash("sha256").update(WHEEL).digest("hex");
@@ -104,4 +113,34 @@ test("a first visit fetches the snapshot unless the browser rates the link 3g or
   assert.equal(await snapshotWanted("x", { cacheStorage: empty, connection: { effectiveType: "4g" } }), true);
   const cached = { match: async () => new Response("x") };
   assert.equal(await snapshotWanted("x", { cacheStorage: cached, connection: { effectiveType: "2g" } }), true);
+});
+
+test("the worker's copy: an aligned stamp line, then the snapshot read whole and not copied again", async () => {
+  const { line } = await openSnapshot(new Response(pack(STAMP, MEMORY)), EXPECTED);
+  const aligned = alignedLine(line);
+  assert.equal(aligned.length % 8, 0);
+  assert.deepEqual(JSON.parse(new TextDecoder().decode(aligned)), STAMP);
+  assert.equal(aligned.at(-1), 10);
+  const file = new Uint8Array(await new Blob([aligned, MEMORY]).arrayBuffer());
+  const opened = await openWholeSnapshot(file.buffer, EXPECTED);
+  assert.deepEqual(opened.stamp, STAMP);
+  const memory = await opened.bytes;
+  assert.deepEqual(memory, MEMORY);
+  assert.equal(memory.buffer, file.buffer, "a view of the file, not a copy");
+  assert.equal(memory.byteOffset % 8, 0);
+  // A line that leaves the snapshot unaligned still reads, into a copy that starts aligned.
+  const unaligned = new Uint8Array(await new Blob([line, MEMORY]).arrayBuffer());
+  const copied = await (await openWholeSnapshot(unaligned.buffer, EXPECTED)).bytes;
+  assert.deepEqual(copied, MEMORY);
+  assert.equal(copied.byteOffset, 0);
+});
+
+test("a copy that does not fit is refused with a reason", async () => {
+  const whole = async (bytes) => openWholeSnapshot(new Uint8Array(bytes).buffer, EXPECTED);
+  await assert.rejects(whole(pack({ ...STAMP, pyodide: "0.1" }, MEMORY)), /made with Pyodide 0.1/);
+  await assert.rejects(whole(pack({ ...STAMP, wheel_sha256: "0".repeat(64) }, MEMORY)), /another runtime wheel/);
+  await assert.rejects(whole(pack(STAMP, MEMORY.subarray(1))), /bytes, its stamp says/);
+  await assert.rejects(whole(new TextEncoder().encode("{not json\n")), /unreadable stamp/);
+  await assert.rejects(whole(new TextEncoder().encode("no stamp")), /ends before its stamp/);
+  await assert.rejects(whole(new Uint8Array(5000)), /no stamp/);
 });

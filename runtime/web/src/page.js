@@ -6,11 +6,11 @@ import { Client } from "./client.js";
 import { translator } from "./i18n.js";
 import { startIsolation } from "./isolation.js";
 import { h } from "./dom.js";
+import { NEAR_PX, WORKER_OPTIONS, hasEarlyWorker, nearViewport, takeEarlyWorker } from "./head-start.js";
 import { LiveBlock } from "./live-block.js";
 import { setupPickers } from "./picker.js";
 import { parseShareHash } from "./share.js";
 
-const NEAR_PX = 300;
 const NEAR_VIEWPORT = `${NEAR_PX}px`;
 const LOAD_TIMEOUT_SECONDS = 120;
 
@@ -18,12 +18,6 @@ const LOAD_TIMEOUT_SECONDS = 120;
 function loadTimeoutMs() {
   const seconds = Number(document.querySelector('meta[name="streamlet-load-timeout"]')?.content);
   return (Number.isFinite(seconds) && seconds > 0 ? seconds : LOAD_TIMEOUT_SECONDS) * 1000;
-}
-
-/** Whether `element` is within NEAR_PX of the viewport now (one layout, done at once). */
-function nearViewport(element) {
-  const rect = element.getBoundingClientRect();
-  return rect.bottom > -NEAR_PX && rect.top < window.innerHeight + NEAR_PX;
 }
 
 function readData(root) {
@@ -106,7 +100,8 @@ function setup() {
   if (roots.length === 0) return;
   const t = translator(document.documentElement.lang);
   const client = new Client({
-    spawn: () => new Worker(new URL("./worker.js", import.meta.url), { type: "module", name: "streamlet" }),
+    // The worker early.js started on a return visit (head-start.js), else a new one.
+    spawn: () => takeEarlyWorker() ?? new Worker(new URL("./worker.js", import.meta.url), WORKER_OPTIONS),
     interruptBuffer: interruptBuffer(),
     loadTimeoutMs: loadTimeoutMs(),
   });
@@ -124,8 +119,9 @@ function setup() {
   }
   if (blocks.length === 0) return;
 
-  // A block already in view starts Python now, not a frame later when the observer first reports.
-  if (blocks.some((block) => nearViewport(block.root))) {
+  // A block already in view starts Python now, not a frame later when the observer first reports;
+  // so does a worker early.js started.
+  if (hasEarlyWorker() || blocks.some((block) => nearViewport(block.root))) {
     startPython();
   } else if ("IntersectionObserver" in window) {
     const observer = new IntersectionObserver(

@@ -21,10 +21,23 @@ export function stampProblem(stamp, { pyodide, wheelSha256 }) {
   return null;
 }
 
+/** The stamp in `line` (its bytes, no newline) when it fits `expected`; throws the reason otherwise. */
+function checkedStamp(line, expected) {
+  let stamp;
+  try {
+    stamp = JSON.parse(new TextDecoder().decode(line));
+  } catch {
+    throw new Error("unreadable stamp");
+  }
+  const problem = stampProblem(stamp, expected);
+  if (problem) throw new Error(problem);
+  return stamp;
+}
+
 /**
  * Opens the snapshot in `response`. Resolves once the stamp is read and fits `expected`
- * ({pyodide, wheelSha256}) with {stamp, bytes}, `bytes` a promise of the snapshot itself;
- * rejects with the reason otherwise.
+ * ({pyodide, wheelSha256}) with {stamp, line, bytes}: `line` the stamp's line as the file holds
+ * it (newline included), `bytes` a promise of the snapshot itself; rejects with the reason otherwise.
  */
 export async function openSnapshot(response, expected) {
   if (!response.ok) throw new Error(`${response.status} ${response.statusText}`);
@@ -43,14 +56,10 @@ export async function openSnapshot(response, expected) {
   }
   let stamp;
   try {
-    stamp = JSON.parse(new TextDecoder().decode(head.subarray(0, newline)));
-  } catch {
-    throw new Error("unreadable stamp");
-  }
-  const problem = stampProblem(stamp, expected);
-  if (problem) {
+    stamp = checkedStamp(head.subarray(0, newline), expected);
+  } catch (err) {
     await chunks.cancel().catch(() => {});
-    throw new Error(problem);
+    throw err;
   }
   const bytes = (async () => {
     const out = new Uint8Array(stamp.bytes);
@@ -66,7 +75,33 @@ export async function openSnapshot(response, expected) {
     return out;
   })();
   bytes.catch(() => {}); // the caller awaits it; a failure is theirs to report, never unhandled
-  return { stamp, bytes };
+  return { stamp, line: head.slice(0, newline + 1), bytes };
+}
+
+/**
+ * The stamp's line as the worker keeps it in its copy (copies.js): spaces before the newline make
+ * it a multiple of 8 bytes long, so the snapshot after it starts aligned, as Pyodide reads it
+ * (through a Uint32Array), and a copy read whole needs no second copy of its 31 MB.
+ */
+export function alignedLine(line) {
+  const text = new TextDecoder().decode(line).replace(/\n$/, "");
+  const length = new TextEncoder().encode(text).length + 1;
+  return new TextEncoder().encode(`${text}${" ".repeat((8 - (length % 8)) % 8)}\n`);
+}
+
+/**
+ * The snapshot in `body` (the bytes of a whole file, not gzipped: a copy the worker kept), read as
+ * openSnapshot reads a response: {stamp, line, bytes}, or a rejection with the reason.
+ */
+export async function openWholeSnapshot(body, expected) {
+  const all = new Uint8Array(body);
+  const newline = all.subarray(0, MAX_STAMP).indexOf(NEWLINE);
+  if (newline < 0) throw new Error(all.length > MAX_STAMP ? "no stamp" : "the file ends before its stamp");
+  const stamp = checkedStamp(all.subarray(0, newline), expected);
+  let bytes = all.subarray(newline + 1);
+  if (bytes.length !== stamp.bytes) throw new Error(`${bytes.length} bytes, its stamp says ${stamp.bytes}`);
+  if (bytes.byteOffset % 8 !== 0) bytes = bytes.slice(); // a copy made before lines were aligned
+  return { stamp, line: all.slice(0, newline + 1), bytes: Promise.resolve(bytes) };
 }
 
 /** The hex SHA-256 of `bytes` (crypto.subtle: secure contexts only; null elsewhere). */

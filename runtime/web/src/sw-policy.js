@@ -56,14 +56,24 @@ export function withIsolation(response) {
   });
 }
 
+/** Whether `response` carries the isolation headers already (what the worker keeps does): it can go out as it is. */
+export function isolatedAlready(response) {
+  return Object.entries(ISOLATION_HEADERS).every(([name, value]) => response.headers.get(name) === value);
+}
+
 /** One cache per site (its scope: several sites can share an origin) and build. */
 export function cacheName(scope, version) {
   return `streamlet ${scope} ${version}`;
 }
 
+/** Whether `name` is one of this site's caches, of any build. */
+export function isSiteCache(name, scope) {
+  return name.startsWith(`streamlet ${scope} `);
+}
+
 /** This site's caches of other builds: the ones activation deletes. */
 export function isStaleCache(name, scope, version) {
-  return name.startsWith(`streamlet ${scope} `) && name !== cacheName(scope, version);
+  return isSiteCache(name, scope) && name !== cacheName(scope, version);
 }
 
 /**

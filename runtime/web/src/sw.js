@@ -15,6 +15,7 @@ import {
   PYODIDE_PATH,
   cacheable,
   cacheName,
+  isolatedAlready,
   isStaleCache,
   samePyodideCaches,
   strategyFor,
@@ -66,13 +67,16 @@ async function answer(event, strategy) {
   const request = event.request;
   if (strategy === "network") return withIsolation(await fetch(request));
   const cache = await caches.open(CACHE);
+  // Kept with the isolation headers already added, so a hit goes out as the cache gives it: its
+  // body is read by the browser, not piped through this worker's JavaScript.
   const keep = (response) => {
-    if (cacheable(response)) event.waitUntil(cache.put(request, response.clone()).catch(() => {}));
-    return withIsolation(response);
+    const isolated = withIsolation(response);
+    if (cacheable(response)) event.waitUntil(cache.put(request, isolated.clone()).catch(() => {}));
+    return isolated;
   };
   if (strategy === "cache-first") {
     const hit = await cache.match(request);
-    if (hit) return withIsolation(hit);
+    if (hit) return isolatedAlready(hit) ? hit : withIsolation(hit);
     // Revalidate with the server: an HTTP-cached copy may belong to the previous build.
     return keep(await fetch(request, { cache: "no-cache" }));
   }
@@ -81,7 +85,7 @@ async function answer(event, strategy) {
   } catch (err) {
     // Offline: the copy kept from the last visit (a page's query string does not matter).
     const hit = await cache.match(request, { ignoreSearch: request.mode === "navigate" });
-    if (hit) return withIsolation(hit);
+    if (hit) return isolatedAlready(hit) ? hit : withIsolation(hit);
     throw err;
   }
 }

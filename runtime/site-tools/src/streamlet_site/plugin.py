@@ -38,6 +38,7 @@ LANGS = ("en", "zh", "ja")
 SERVICE_WORKER = "sw.js"
 VERSION_PLACEHOLDER = "__STREAMLET_BUILD_VERSION__"
 SERVICE_WORKER_META = '<meta name="streamlet-service-worker" content="sw.js">'
+EARLY_SCRIPT = "early.js"  # inlined into each page's first live block, not served (see runtime/web/src/head-start.js)
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
 SNAPSHOT = "pyodide-snapshot.gz"  # made by runtime/web/make-snapshot.mjs next to the wheel
 # Also served gzipped, for static hosts that compress nothing: the worker fetches the .gz and inflates it.
@@ -246,6 +247,19 @@ def opt_in_service_worker(page_html: str) -> str:
     return page_html.replace("</head>", SERVICE_WORKER_META + "</head>", 1)
 
 
+def start_early(page_html: str, script: str) -> str:
+    """Put ``script`` (early.js: starts Python's worker on a return visit) inline in the page's first
+    live block, right after the block's data script; a page without live blocks is left as it is."""
+    block = page_html.find('<div class="st-live" data-id=')
+    if block < 0:
+        return page_html
+    data_end = page_html.find("</script>", block)
+    if data_end < 0:
+        return page_html
+    at = data_end + len("</script>")
+    return f"{page_html[:at]}<script>{script}</script>{page_html[at:]}"
+
+
 _TOML_WITH_OPTIONS = re.compile(r"^(?P<open>[ \t]*(?:`{3,}|~{3,}))toml[ \t]+for=.*$", re.M)
 
 
@@ -285,7 +299,20 @@ class LivePlugin(BasePlugin[LiveConfig]):
         elif getattr(self, "_default_404", None) is not None:
             page.write_bytes(self._default_404)
 
+    def early_script(self) -> str:
+        if getattr(self, "_early", None) is None:
+            path = Path(self.config.web_dist) / EARLY_SCRIPT
+            if not path.exists():
+                raise PluginError(f"{path} is not built yet. Run 'make build', which builds it.")
+            script = path.read_text(encoding="utf-8").strip()
+            if "</script" in script.lower() or "<!--" in script:
+                raise PluginError(f"{path} cannot be written inline into a page")
+            self._early = script
+        return self._early
+
     def on_post_page(self, output: str, page: Any, config: Any) -> str:
+        if '<div class="st-live" data-id=' in output:
+            output = start_early(output, self.early_script())
         return opt_in_service_worker(output)
 
     def on_post_template(self, output_content: str, template_name: str, config: Any) -> str:
@@ -311,7 +338,7 @@ class LivePlugin(BasePlugin[LiveConfig]):
         target = site / "assets" / "streamlet"
         target.mkdir(parents=True, exist_ok=True)
         for item in dist.iterdir():
-            if item.name != SERVICE_WORKER:  # it goes to the site root, below
+            if item.name not in (SERVICE_WORKER, EARLY_SCRIPT):  # the root, below; inline in pages
                 shutil.copy2(item, target / item.name)
         # One gzip stream (the wheel's entries are stored): the worker fetches <wheel>.gz and inflates it.
         write_gzipped(wheels[0], target / f"{wheels[0].name}.gz", level=9)
