@@ -278,11 +278,12 @@ def test_a_return_visit_reads_the_inflated_copies_the_first_visit_kept(
     copies = [url + path for path in COPIES]
     wait_until(page, COPIES_KEPT, copies)
     gzipped: list[str] = []
+    kept = {path.rsplit("/", 1)[-1] + ".gz" for path in COPIES}  # the runtime's own .gz (69 KB) is inflated every time
     context.on("request", lambda r: gzipped.append(r.url.rsplit("/", 1)[-1]) if r.url.endswith(".gz") else None)
     page.reload()
     click_counter(page, 1)
     assert page.evaluate("window.stBoots") == ["snapshot"]
-    assert gzipped == [], f"a return visit fetched {gzipped}"
+    assert not kept & set(gzipped), f"a return visit fetched {gzipped}"
 
     # A copy that no longer fits (stamped for another wheel) is refused, deleted, and Python boots.
     info: list[str] = []
