@@ -82,3 +82,18 @@ def serve_page(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[..
     yield serve
     for server in servers:
         server.shutdown()
+
+
+# An init script: `window.stBoots` lists how each worker of the page started Python ("snapshot" or "plain").
+RECORD_BOOTS = """(() => {
+  const Native = window.Worker;
+  window.stBoots = [];
+  window.Worker = class extends Native {
+    constructor(...args) {
+      super(...args);
+      this.addEventListener("message", (event) => {
+        if (event.data?.type === "ready") window.stBoots.push(event.data.boot);
+      });
+    }
+  };
+})()"""

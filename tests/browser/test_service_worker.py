@@ -19,6 +19,8 @@ from playwright.sync_api import expect
 from streamlet_site.plugin import site_version
 from streamlet_site.serve import Handler, Server, serve_in_thread
 
+from .livepage import RECORD_BOOTS
+
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -254,18 +256,6 @@ def test_a_rebuilt_site_replaces_the_cache(browser: Any, tmp_path: Path, serve: 
 COPIES = ["assets/streamlet/pyodide-snapshot", "assets/pyodide/pyodide.asm.wasm"]
 COPIES_KEPT = ("async (urls) => { for (const url of urls) { const hit = await caches.match(url);"
                " if (!hit || (await hit.blob()).size < 1e6) return false; } return true; }")
-RECORD_BOOTS = """(() => {
-  const Native = window.Worker;
-  window.stBoots = [];
-  window.Worker = class extends Native {
-    constructor(...args) {
-      super(...args);
-      this.addEventListener("message", (event) => {
-        if (event.data?.type === "ready") window.stBoots.push(event.data.boot);
-      });
-    }
-  };
-})()"""
 
 
 def test_a_return_visit_reads_the_inflated_copies_the_first_visit_kept(

@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
-from .livepage import ASSETS, console_problems, live
+from .livepage import ASSETS, RECORD_BOOTS, console_problems, live
 
 pytestmark = pytest.mark.browser
 
@@ -31,18 +31,6 @@ if st.button("Add one"):
     st.session_state.count += 1
 st.write("Count:", st.session_state.count)
 """
-RECORD_BOOTS = """(() => {
-  const Native = window.Worker;
-  window.stBoots = [];
-  window.Worker = class extends Native {
-    constructor(...args) {
-      super(...args);
-      this.addEventListener("message", (event) => {
-        if (event.data?.type === "ready") window.stBoots.push(event.data.boot);
-      });
-    }
-  };
-})()"""
 
 
 def restamped(**changes: Any) -> bytes:
