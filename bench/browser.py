@@ -157,17 +157,18 @@ def first_click(page: Any, url: str) -> float:
 
 
 def booted(page: Any, timeout: float = 60.0) -> None:
-    """Wait until the service worker's cache holds Pyodide and the snapshot, and the inflated copies the
-    worker keeps once Python is ready (runtime/web/src/copies.js): what a second visit needs. Polled from
-    here: ``wait_for_function`` would take the check's promise itself for a true value."""
-    urls = ["assets/pyodide/pyodide.asm.wasm.gz", "assets/streamlet/pyodide-snapshot.gz",
-            "assets/pyodide/pyodide.asm.wasm", "assets/streamlet/pyodide-snapshot"]
-    check = ("async (urls) => { for (const u of urls) if (!(await caches.match(new URL(u, location.href).href)))"
-             " return false; return true; }")
+    """Wait until the site's cache holds the inflated snapshot and wasm that the worker keeps once Python
+    is ready (runtime/web/src/copies.js): what a second visit reads first. (The .gz files are in it only
+    when the first visit's worker started under the service worker's control, which on a host that sends
+    COOP/COEP itself depends on timing; a second visit that misses them fetches them through the service
+    worker.) Polled from here: ``wait_for_function`` would take the check's promise itself for a true value."""
+    urls = ["assets/pyodide/pyodide.asm.wasm", "assets/streamlet/pyodide-snapshot"]
+    missing = ("async (urls) => { const out = []; for (const u of urls)"
+               " if (!(await caches.match(new URL(u, location.href).href))) out.push(u); return out; }")
     deadline = time.monotonic() + timeout
-    while not page.evaluate(check, urls):
+    while lacking := page.evaluate(missing, urls):
         if time.monotonic() > deadline:
-            raise TimeoutError(f"the service worker's cache still lacks one of {urls} after {timeout:.0f} s")
+            raise TimeoutError(f"the site's cache still lacks {lacking} after {timeout:.0f} s")
         time.sleep(0.1)
 
 
