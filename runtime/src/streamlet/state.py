@@ -253,6 +253,16 @@ def require_valid_user_key(key: str) -> None:
         raise StreamlitAPIException(f"Keys beginning with {ID_PREFIX} are reserved.")
 
 
+def user_key(key: Any) -> str:
+    """``key`` as ``st.session_state`` takes it: as text, and valid. Reads and writes are what a script
+    does most, so the common key (a str, not empty, not starting with "$") costs no further call."""
+    if type(key) is not str:
+        key = str(key)
+    if not key or key[0] == "$":
+        require_valid_user_key(key)
+    return key
+
+
 class AttributeAccess:
     """``obj.key`` for ``obj["key"]``: reading, writing and deleting, with the owner's error text."""
 
@@ -296,30 +306,17 @@ class SessionStateProxy(AttributeAccess, MutableMapping[str, Any]):
     def __repr__(self) -> str:
         return repr(self._state().filtered())
 
-    # Reads and writes are what a script does most: the common key (a non-empty str not
-    # starting with "$") skips the checks' call.
     def __getitem__(self, key: Any) -> Any:
-        if type(key) is not str:
-            key = str(key)
-        if not key or key[0] == "$":
-            require_valid_user_key(key)
-        return self._resolve()[key]
+        return self._resolve()[user_key(key)]
 
     def __setitem__(self, key: Any, value: Any) -> None:
-        if type(key) is not str:
-            key = str(key)
-        if not key or key[0] == "$":
-            require_valid_user_key(key)
-        self._resolve()[key] = value
+        self._resolve()[user_key(key)] = value
 
     def __delitem__(self, key: Any) -> None:
-        key = str(key)
-        require_valid_user_key(key)
-        del self._state()[key]
+        del self._state()[user_key(key)]
 
     def __contains__(self, key: object) -> bool:
-        name = str(key)
-        require_valid_user_key(name)  # as in Streamlit, `"" in st.session_state` is an error, not False
+        name = user_key(key)  # as in Streamlit, `"" in st.session_state` is an error, not False
         try:
             self._state().lookup(name)
         except KeyError:

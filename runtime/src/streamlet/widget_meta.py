@@ -80,15 +80,14 @@ def element_id_of(
         element_id = _KEYED_IDS.get((element_type, user_key))
         if element_id is not None:
             return element_id
-    kwargs = identity
     parts: dict[str, Any]
     if user_key is not None and key_as_main_identity is True:
         parts = {}
     elif user_key is not None and key_as_main_identity is not False:
         keep = key_as_main_identity if isinstance(key_as_main_identity, frozenset) else set(key_as_main_identity)  # type: ignore[arg-type]
-        parts = {k: v for k, v in kwargs.items() if k in keep}  # in the arguments' order: the text hashes it
+        parts = {k: v for k, v in identity.items() if k in keep}  # in the arguments' order: the text hashes it
     else:
-        parts = {**kwargs, "form_id": form_id, "root": root}
+        parts = {**identity, "form_id": form_id, "root": root}
     # Reruns ask for the same ids: arguments that are all plain scalars find theirs by a tuple,
     # cheaper than the text. The types are part of it, so 1, 1.0 and True stay apart; a float zero
     # takes the text (0.0 == -0.0, and their ids differ), as does a NaN (no NaN equals another).

@@ -47,6 +47,5 @@ export async function ungzipped(response) {
 /** `bytes` inflated, or as they are when the server already did it; rejects when they are not whole gzip. */
 export async function gunzipped(bytes) {
   if (!isGzip(bytes)) return bytes;
-  const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
-  return new Uint8Array(await new Response(stream).arrayBuffer());
+  return new Uint8Array(await new Response(await ungzipped(new Response(bytes))).arrayBuffer());
 }

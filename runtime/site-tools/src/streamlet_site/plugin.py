@@ -39,6 +39,7 @@ SERVICE_WORKER = "sw.js"
 VERSION_PLACEHOLDER = "__STREAMLET_BUILD_VERSION__"
 SERVICE_WORKER_META = '<meta name="streamlet-service-worker" content="sw.js">'
 EARLY_SCRIPT = "early.js"  # inlined into each page's first live block, not served (see runtime/web/src/head-start.js)
+LIVE_BLOCK_START = '<div class="st-live" data-id='  # how a live block's markup begins
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
 SNAPSHOT = "pyodide-snapshot.gz"  # made by runtime/web/make-snapshot.mjs next to the wheel
 # Also served gzipped, for static hosts that compress nothing: the worker fetches the .gz and inflates it.
@@ -250,7 +251,7 @@ def opt_in_service_worker(page_html: str) -> str:
 def start_early(page_html: str, script: str) -> str:
     """Put ``script`` (early.js: starts Python's worker on a return visit) inline in the page's first
     live block, right after the block's data script; a page without live blocks is left as it is."""
-    block = page_html.find('<div class="st-live" data-id=')
+    block = page_html.find(LIVE_BLOCK_START)
     if block < 0:
         return page_html
     data_end = page_html.find("</script>", block)
@@ -311,7 +312,7 @@ class LivePlugin(BasePlugin[LiveConfig]):
         return self._early
 
     def on_post_page(self, output: str, page: Any, config: Any) -> str:
-        if '<div class="st-live" data-id=' in output:
+        if LIVE_BLOCK_START in output:  # the script is read (and must be built) only for such pages
             output = start_early(output, self.early_script())
         return opt_in_service_worker(output)
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import inspect
 import textwrap
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -179,22 +179,22 @@ class AppTest(Queries):
         """Every element and block of the page in order, as iterating Streamlit's AppTest walks its tree."""
         return (self.element(node) for node in self._nodes)
 
+    def _nodes_of(self, element_type: str) -> Iterable[Node]:
+        """The nodes ``get(element_type)`` gathers, in page order."""
+        types = listed_types(element_type)
+        if len(types) == 1:
+            return self._index.get(types[0], ())
+        return [n for n in self._nodes if n["type"] in types]
+
     def _of(self, cls: type[E], element_type: str) -> list[E]:
         found = self._lists.get((cls, element_type))
         if found is None:
-            types = listed_types(element_type)
-            nodes = self._index.get(types[0], ()) if len(types) == 1 else [
-                n for n in self._nodes if n["type"] in types]
-            element = self.element
             found = self._lists[(cls, element_type)] = [
-                e for e in map(element, nodes) if isinstance(e, cls)]  # type: ignore[arg-type]
+                e for e in map(self.element, self._nodes_of(element_type)) if isinstance(e, cls)]  # type: ignore[arg-type]
         return found  # each typed list copies it
 
     def get(self, element_type: str) -> ElementList[Element]:
-        types = listed_types(element_type)
-        if len(types) == 1:
-            return ElementList([self.element(n) for n in self._index.get(types[0], ())])
-        return ElementList([self.element(n) for n in self._nodes if n["type"] in types])
+        return ElementList([self.element(n) for n in self._nodes_of(element_type)])
 
     @property
     def log(self) -> list[str]:
