@@ -43,12 +43,12 @@ export class Copies {
     return Promise.all(names.reverse().map((name) => this.cacheStorage.open(name)));
   }
 
-  /** The inflated copy of `gzUrl` made for `tag` (a Response from the cache), or null. */
+  /** The inflated copy of `gzUrl` made for `tag` (or a promise of it; a Response from the cache), or null. */
   async find(gzUrl, tag) {
     try {
       for (const cache of await this.caches()) {
         const hit = await cache.match(copyUrl(gzUrl));
-        if (hit) return hit.headers.get(TAG_HEADER) === tag ? hit : null;
+        if (hit) return hit.headers.get(TAG_HEADER) === (await tag) ? hit : null;
       }
     } catch {
       // no cache storage here, or it failed: inflate as on a first visit
