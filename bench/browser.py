@@ -10,7 +10,9 @@ COOP/COEP, and again under Chromium's network emulation (20 Mbit/s, 40 ms latenc
   (the server answers 404 for it, as a site built without it would), which is what decides whether
   a first visit fetches the snapshot (see ``runtime/web/src/snapshot.js``);
 - a second visit's first click: a first visit in a context that keeps its service worker, until
-  the worker has cached Pyodide and the snapshot, then the same page again (each round);
+  the worker has cached Pyodide and the snapshot, then the same page again (each round), with
+  where its time went: the worker's ``streamlet:<step>`` marks (runtime/web/src/boot.js), in
+  milliseconds from the page's navigation start;
 - warm click-to-DOM: 200 clicks of Increment on the first round's second visit, each timed in the
   page from ``click()`` until the count shows, p50 and p95;
 - bytes before the first paint (Pyodide's files left out) and what the live layer adds on top of
@@ -87,6 +89,9 @@ WARM_LOOP = """async ([selector, clicks]) => {
   }
   return times;
 }"""
+# The worker's steps (its performance marks), placed on the page's clock.
+WORKER_STEPS = """() => ({ origin: performance.timeOrigin, steps: performance.getEntriesByType("mark")
+  .filter((m) => m.name.startsWith("streamlet:")).map((m) => [m.name.slice(10), m.startTime]) })"""
 BYTES_BEFORE_PAINT = """() => {
   const paint = performance.getEntriesByName("first-contentful-paint")[0];
   const nav = performance.getEntriesByType("navigation")[0];
@@ -194,10 +199,24 @@ def second_visit(browser: Any, url: str, emulate: bool, *, warm: bool) -> dict[s
     if emulate:
         emulate_network(context, again)
     out["second"] = first_click(again, url)
+    out["steps"] = worker_steps(again)
     if warm:
         out["warm"] = again.evaluate(WARM_LOOP, [COUNTER, WARM_CLICKS])
     context.close()
     return out
+
+
+def worker_steps(page: Any) -> dict[str, float]:
+    """When Python's worker in ``page`` reached each step, in ms after the page's navigation start."""
+    origin = page.evaluate("performance.timeOrigin")
+    steps: dict[str, float] = {}
+    for worker in page.workers:  # Python's and the search index's
+        try:
+            marks = worker.evaluate(WORKER_STEPS)
+        except Exception:  # noqa: BLE001 - a worker that ended meanwhile has nothing to say
+            continue
+        steps.update({name: marks["origin"] + at - origin for name, at in marks["steps"]})
+    return steps
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -228,7 +247,7 @@ def measure_network(browser: Any, site: Path, emulate: bool) -> dict[str, Any]:
         (bare_root / "assets").symlink_to(site / "assets")
         (bare_root / "bench-bare.html").write_text(BARE_PAGE, encoding="utf-8")
         (bare_root / "bare-worker.js").write_text(BARE_WORKER, encoding="utf-8")
-        out: dict[str, Any] = {"bare": [], "snapshot": [], "plain": [], "second": []}
+        out: dict[str, Any] = {"bare": [], "snapshot": [], "plain": [], "second": [], "steps": []}
         with serve(bare_root) as bare_url, serve(site) as url, \
                 serve(site, frozenset({SNAPSHOT_PATH})) as plain_url:
             for n in range(ROUNDS):
@@ -237,6 +256,7 @@ def measure_network(browser: Any, site: Path, emulate: bool) -> dict[str, Any]:
                 out["plain"].append(ours(browser, plain_url, emulate))
                 visits = second_visit(browser, url, emulate, warm=(n == 0))
                 out["second"].append(visits.pop("second"))
+                out["steps"].append(visits.pop("steps"))
                 out.update(visits if n == 0 else {})
     return out
 
@@ -255,6 +275,10 @@ def report(name: str, m: dict[str, Any]) -> None:
     second = statistics.median(m["second"])
     print(f"  second visit's first click          {second:7.0f}   ({fmt(m['second'])})   "
           f"(target under {TARGET_SECOND_VISIT_MS}): {'met' if second < TARGET_SECOND_VISIT_MS else 'NOT met'}")
+    names = sorted({name for steps in m["steps"] for name in steps},
+                   key=lambda name: statistics.median(s[name] for s in m["steps"] if name in s))
+    print("    where its time went (the worker's steps, ms from navigation): " + ", ".join(
+        f"{name} {statistics.median(s[name] for s in m['steps'] if name in s):.0f}" for name in names))
     warm = m["warm"]
     p95 = percentile(warm, 0.95)
     print(f"  warm click-to-DOM over {len(warm)} clicks   p50 {percentile(warm, 0.5):.1f} ms, p95 {p95:.1f} ms "

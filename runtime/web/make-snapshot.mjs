@@ -5,8 +5,9 @@
 //   node runtime/web/make-snapshot.mjs        (from the repository root)
 //
 // Writes runtime/dist/pyodide-snapshot.gz: gzip of one line of JSON, the stamp
-// {format, pyodide, wheel, wheel_sha256, bytes}, a newline, then the snapshot's bytes. The worker
-// reads the stamp first and boots Pyodide normally when it names another Pyodide or another wheel.
+// {format, pyodide, wheel, wheel_sha256, bytes, runs}, a newline, then the snapshot's bytes outside
+// its pages of zeros (about half of them; `runs` says where the rest goes, see src/snapshot.js). The
+// worker reads the stamp first and boots Pyodide normally when it names another Pyodide or another wheel.
 // The runtime's import must hold no JavaScript object (Pyodide cannot serialize one into the
 // snapshot); tests/pyodide/test_snapshot_in_pyodide.py keeps it so.
 
@@ -17,7 +18,10 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 
-export const SNAPSHOT_FORMAT = 1;
+export const SNAPSHOT_FORMAT = 2;
+// Zeros are left out by whole pages of this size; finer cuts save little (measured: 16.0 MB of 31.5
+// MB kept in 25 runs with 4 KiB pages, 15.3 MB in 2,914 runs with 64 bytes).
+export const ZERO_PAGE = 4096;
 export const SNAPSHOT_NAME = "pyodide-snapshot.gz";
 // Imported into the snapshot besides the bridge: what the runtime imports only when a script needs it
 // (a fence's config, an edited table, enforced serializable state, the Check button). A normal boot
@@ -35,10 +39,25 @@ export function findWheel(dir) {
   return path.join(dir, names[0]);
 }
 
-/** The stamp line and the snapshot, as the file stores them (before gzip). */
+/** Where `memory` is not zero: [offset, length] runs of whole ZERO_PAGE pages (the last one may be shorter), in order. */
+export function nonZeroRuns(memory) {
+  const runs = [];
+  for (let offset = 0; offset < memory.length; offset += ZERO_PAGE) {
+    const end = Math.min(offset + ZERO_PAGE, memory.length);
+    if (memory.subarray(offset, end).every((byte) => byte === 0)) continue;
+    const last = runs.at(-1);
+    if (last && last[0] + last[1] === offset) last[1] = end - last[0];
+    else runs.push([offset, end - offset]);
+  }
+  return runs;
+}
+
+/** The stamp line (with the snapshot's runs added) and the snapshot's bytes outside them, as the file stores them (before gzip). */
 export function pack(stamp, snapshot) {
-  const line = Buffer.from(`${JSON.stringify(stamp)}\n`, "utf8");
-  return Buffer.concat([line, Buffer.from(snapshot.buffer, snapshot.byteOffset, snapshot.byteLength)]);
+  const memory = Buffer.from(snapshot.buffer, snapshot.byteOffset, snapshot.byteLength);
+  const runs = nonZeroRuns(memory);
+  const line = Buffer.from(`${JSON.stringify({ ...stamp, runs })}\n`, "utf8");
+  return Buffer.concat([line, ...runs.map(([offset, length]) => memory.subarray(offset, offset + length))]);
 }
 
 /** Boots Pyodide with `wheel` installed and the bridge imported; returns {stamp, snapshot}. */

@@ -72,7 +72,7 @@ test("without the site's cache (no service worker, no site scope) nothing is fou
   const bare = fakeCaches([]);
   const copies = new Copies(SCOPE, { cacheStorage: bare });
   copies.keep(WASM, "v", "application/wasm", [new Uint8Array([1])]);
-  await copies.save();
+  await copies.save({ tries: 3, pauseMs: 1 });
   assert.equal(bare.caches.size, 0);
   const storage = fakeCaches([cacheName(SCOPE, "a.1")]);
   const unscoped = new Copies(null, { cacheStorage: storage });
@@ -82,6 +82,33 @@ test("without the site's cache (no service worker, no site scope) nothing is fou
   assert.equal(storage.caches.get(cacheName(SCOPE, "a.1")).size, 0);
   const none = new Copies(SCOPE, { cacheStorage: undefined });
   assert.equal(await none.find(WASM, "v"), null);
+});
+
+test("a cache that appears while the copies wait (the service worker activating) gets them", async () => {
+  const storage = fakeCaches([]);
+  const copies = new Copies(SCOPE, { cacheStorage: storage });
+  copies.keep(WASM, "v", "application/wasm", [new Uint8Array([1])]);
+  let looked = 0;
+  const keys = storage.keys;
+  storage.keys = async () => {
+    looked += 1;
+    if (looked === 3) await storage.open(cacheName(SCOPE, "a.1")); // activated meanwhile
+    return keys();
+  };
+  await copies.save({ tries: 5, pauseMs: 1 });
+  assert.equal(looked, 3);
+  assert.ok(await copies.find(WASM, "v"));
+  // Given up after `tries` looks when no cache comes.
+  const never = fakeCaches([]);
+  let asked = 0;
+  never.keys = async () => {
+    asked += 1;
+    return [];
+  };
+  const lost = new Copies(SCOPE, { cacheStorage: never });
+  lost.keep(WASM, "v", "application/wasm", [new Uint8Array([1])]);
+  await lost.save({ tries: 4, pauseMs: 1 });
+  assert.equal(asked, 4);
 });
 
 test("a part that failed, or a cache that refuses, leaves no copy and no rejection", async () => {

@@ -10,7 +10,7 @@
 /* global __STREAMLET_WHEEL_SHA256__ */
 
 import { gunzipped, ungzipped } from "./gzip.js";
-import { alignedLine, firstVisitWantsSnapshot, openSnapshot, openWholeSnapshot, sha256Hex, snapshotWanted } from "./snapshot.js";
+import { firstVisitWantsSnapshot, openSnapshot, openWholeSnapshot, sha256Hex, snapshotWanted } from "./snapshot.js";
 
 const WASM_TYPE = "application/wasm";
 const SNAPSHOT_TYPE = "application/octet-stream";
@@ -51,7 +51,8 @@ async function snapshotChosen(url, copies) {
 
 /**
  * The snapshot's bytes (a promise Pyodide awaits while it loads): from the copy a previous visit kept,
- * else from the .gz, whose stamp line and bytes are handed to `fetched` (kept once Python is up).
+ * else (none, or one that does not fit) from the .gz, whose stamp line and data are handed to `fetched`
+ * (kept once Python is up).
  * `expected` is a promise of what the stamp must say ({pyodide, wheelSha256}).
  */
 async function snapshotBytes(url, copies, expected, fetched) {
@@ -63,11 +64,11 @@ async function snapshotBytes(url, copies, expected, fetched) {
       return await (await openWholeSnapshot(body, await expected)).bytes;
     } catch (err) {
       copies.drop(url);
-      throw err;
+      console.info(`The snapshot a previous visit kept is not used: ${err?.message ?? err}`);
     }
   }
-  const { line, bytes } = await openSnapshot(await fetch(url), await expected);
-  fetched(line, bytes);
+  const { line, data, bytes } = await openSnapshot(await fetch(url), await expected);
+  fetched(line, data);
   return bytes;
 }
 
@@ -134,7 +135,7 @@ export async function startPython(pyodideModule, { indexURL, snapshotUrl, copies
   let fetched = null;
   const chosen = await snapshotChosen(snapshotUrl, copies);
   const expected = version.then((pyodide) => ({ pyodide, wheelSha256: __STREAMLET_WHEEL_SHA256__ }));
-  const snapshot = chosen && snapshotBytes(snapshotUrl, copies, expected, (line, bytes) => (fetched = { line, bytes }));
+  const snapshot = chosen && snapshotBytes(snapshotUrl, copies, expected, (line, data) => (fetched = { line, data }));
   if (snapshot) snapshot.catch(() => {}); // Pyodide awaits it; a refusal is said below, not left unhandled
   const { loadPyodide } = await pyodideModule;
   mark("pyodide-module");
@@ -147,7 +148,7 @@ export async function startPython(pyodideModule, { indexURL, snapshotUrl, copies
     if (snapshot) {
       try {
         const pyodide = await loadPyodide({ indexURL, stderr, _loadSnapshot: snapshot });
-        if (fetched) copies.keep(snapshotUrl, __STREAMLET_WHEEL_SHA256__, SNAPSHOT_TYPE, [alignedLine(fetched.line), fetched.bytes]);
+        if (fetched) copies.keep(snapshotUrl, __STREAMLET_WHEEL_SHA256__, SNAPSHOT_TYPE, [fetched.line, fetched.data.then((chunks) => new Blob(chunks))]);
         return { pyodide, boot: "snapshot" };
       } catch (err) {
         console.info(`Python boots without its memory snapshot: ${err?.message ?? err}`);

@@ -61,12 +61,22 @@ export class Copies {
     this.pending.push({ url: copyUrl(gzUrl), tag, type, parts });
   }
 
-  /** Write what `keep` remembered into this build's cache (the newest). Never rejects: a copy is only a shortcut. */
-  async save() {
+  /**
+   * Write what `keep` remembered into this build's cache (the newest). Never rejects: a copy is only a
+   * shortcut. The cache may not exist yet: on a first visit to a host that sends COOP/COEP itself, the
+   * worker can start before the service worker is active (it opens its cache when it activates), so
+   * the cache is looked for again `tries` times, `pauseMs` apart, before the copies are given up.
+   */
+  async save({ tries = 20, pauseMs = 500 } = {}) {
     const pending = this.pending;
     this.pending = [];
+    if (pending.length === 0) return;
     try {
-      const [cache] = await this.caches();
+      let [cache] = await this.caches();
+      for (let tried = 1; !cache && tried < tries && this.cacheStorage; tried += 1) {
+        await new Promise((resolve) => setTimeout(resolve, pauseMs));
+        [cache] = await this.caches();
+      }
       if (!cache) return;
       for (const { url, tag, type, parts } of pending) {
         const headers = { ...ISOLATION_HEADERS, "Content-Type": type, [TAG_HEADER]: tag };

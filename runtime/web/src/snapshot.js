@@ -1,15 +1,17 @@
 // Reading the Pyodide memory snapshot the site ships (made by runtime/web/make-snapshot.mjs):
-// gzip of one line of JSON, the stamp {format, pyodide, wheel, wheel_sha256, bytes}, a newline,
-// then the snapshot's bytes. The stamp is read from the first bytes that arrive, so a snapshot
-// made with another Pyodide or another wheel is refused before the rest is downloaded.
+// gzip of one line of JSON, the stamp {format, pyodide, wheel, wheel_sha256, bytes, runs}, a
+// newline, then the snapshot's bytes that are not zero. Half of Python's 31 MB of memory is pages of
+// zeros; `runs` lists where the rest goes ([offset, length] pairs, in order), so the file holds 16 MB
+// and the memory is rebuilt in a zeroed array. The stamp is read from the first bytes that arrive, so
+// a snapshot made with another Pyodide or another wheel is refused before the rest is downloaded.
 // Pure apart from the Response it is given, so Node tests drive it.
 
 import { ungzipped } from "./gzip.js";
 
-export const SNAPSHOT_FORMAT = 1;
+export const SNAPSHOT_FORMAT = 2;
 export const SNAPSHOT_NAME = "pyodide-snapshot.gz";
 const NEWLINE = 10;
-const MAX_STAMP = 4096;
+const MAX_STAMP = 65536;
 
 /** Why the stamp does not fit what this worker runs, or null when it does. */
 export function stampProblem(stamp, { pyodide, wheelSha256 }) {
@@ -18,7 +20,56 @@ export function stampProblem(stamp, { pyodide, wheelSha256 }) {
   if (stamp.pyodide !== pyodide) return `made with Pyodide ${stamp.pyodide}, this is ${pyodide}`;
   if (stamp.wheel_sha256 !== wheelSha256) return `made with another runtime wheel (${stamp.wheel})`;
   if (!Number.isSafeInteger(stamp.bytes) || stamp.bytes <= 0) return "no size";
+  return runsProblem(stamp.runs, stamp.bytes);
+}
+
+/** Why `runs` cannot place bytes in a memory of `size` (pairs [offset, length], in order, apart, inside), or null. */
+function runsProblem(runs, size) {
+  if (!Array.isArray(runs)) return "no runs";
+  let end = 0;
+  for (const run of runs) {
+    const [offset, length] = Array.isArray(run) ? run : [];
+    if (!Number.isSafeInteger(offset) || !Number.isSafeInteger(length) || length <= 0 || offset < end || offset + length > size) {
+      return `a run that does not fit: ${JSON.stringify(run)}`;
+    }
+    end = offset + length;
+  }
   return null;
+}
+
+/**
+ * The memory the stamp describes, filled as the file's bytes come: {put(chunk), done()}. `done`
+ * returns the memory once every run is filled, and throws when the file was shorter; `put` throws
+ * when it is longer.
+ */
+function memoryOf(stamp) {
+  const memory = new Uint8Array(stamp.bytes); // zeroed
+  const { runs } = stamp;
+  const total = runs.reduce((sum, [, length]) => sum + length, 0);
+  let run = 0;
+  let into = 0; // bytes of runs[run] filled
+  let filled = 0;
+  return {
+    put(chunk) {
+      for (let at = 0; at < chunk.length;) {
+        if (run >= runs.length) throw new Error("longer than its stamp says");
+        const [offset, length] = runs[run];
+        const n = Math.min(length - into, chunk.length - at);
+        memory.set(chunk.subarray(at, at + n), offset + into);
+        at += n;
+        into += n;
+        filled += n;
+        if (into === length) {
+          run += 1;
+          into = 0;
+        }
+      }
+    },
+    done() {
+      if (filled !== total) throw new Error(`${filled} bytes, its stamp says ${total}`);
+      return memory;
+    },
+  };
 }
 
 /** The stamp in `line` (its bytes, no newline) when it fits `expected`; throws the reason otherwise. */
@@ -36,8 +87,9 @@ function checkedStamp(line, expected) {
 
 /**
  * Opens the snapshot in `response`. Resolves once the stamp is read and fits `expected`
- * ({pyodide, wheelSha256}) with {stamp, line, bytes}: `line` the stamp's line as the file holds
- * it (newline included), `bytes` a promise of the snapshot itself; rejects with the reason otherwise.
+ * ({pyodide, wheelSha256}) with {stamp, line, bytes, data}: `line` the stamp's line as the file holds
+ * it (newline included), `bytes` a promise of the memory itself, `data` one of the file's bytes after
+ * the line (chunks); rejects with the reason otherwise.
  */
 export async function openSnapshot(response, expected) {
   if (!response.ok) throw new Error(`${response.status} ${response.statusText}`);
@@ -61,32 +113,21 @@ export async function openSnapshot(response, expected) {
     await chunks.cancel().catch(() => {});
     throw err;
   }
+  const memory = memoryOf(stamp);
+  const data = []; // the file's bytes after the stamp, as they came: what the worker keeps (copies.js)
   const bytes = (async () => {
-    const out = new Uint8Array(stamp.bytes);
-    let filled = 0;
     const put = (chunk) => {
-      if (filled + chunk.length > out.length) throw new Error("longer than its stamp says");
-      out.set(chunk, filled);
-      filled += chunk.length;
+      memory.put(chunk);
+      data.push(chunk);
     };
     put(head.subarray(newline + 1));
     for (let next = await chunks.read(); !next.done; next = await chunks.read()) put(next.value);
-    if (filled !== out.length) throw new Error(`${filled} bytes, its stamp says ${out.length}`);
-    return out;
+    return memory.done();
   })();
   bytes.catch(() => {}); // the caller awaits it; a failure is theirs to report, never unhandled
-  return { stamp, line: head.slice(0, newline + 1), bytes };
-}
-
-/**
- * The stamp's line as the worker keeps it in its copy (copies.js): spaces before the newline make
- * it a multiple of 8 bytes long, so the snapshot after it starts aligned, as Pyodide reads it
- * (through a Uint32Array), and a copy read whole needs no second copy of its 31 MB.
- */
-export function alignedLine(line) {
-  const text = new TextDecoder().decode(line).replace(/\n$/, "");
-  const length = new TextEncoder().encode(text).length + 1;
-  return new TextEncoder().encode(`${text}${" ".repeat((8 - (length % 8)) % 8)}\n`);
+  const kept = bytes.then(() => data);
+  kept.catch(() => {}); // the same failure as `bytes`, reported there
+  return { stamp, line: head.slice(0, newline + 1), bytes, data: kept };
 }
 
 /**
@@ -98,10 +139,9 @@ export async function openWholeSnapshot(body, expected) {
   const newline = all.subarray(0, MAX_STAMP).indexOf(NEWLINE);
   if (newline < 0) throw new Error(all.length > MAX_STAMP ? "no stamp" : "the file ends before its stamp");
   const stamp = checkedStamp(all.subarray(0, newline), expected);
-  let bytes = all.subarray(newline + 1);
-  if (bytes.length !== stamp.bytes) throw new Error(`${bytes.length} bytes, its stamp says ${stamp.bytes}`);
-  if (bytes.byteOffset % 8 !== 0) bytes = bytes.slice(); // a copy made before lines were aligned
-  return { stamp, line: all.slice(0, newline + 1), bytes: Promise.resolve(bytes) };
+  const memory = memoryOf(stamp);
+  memory.put(all.subarray(newline + 1));
+  return { stamp, line: all.slice(0, newline + 1), bytes: Promise.resolve(memory.done()) };
 }
 
 /** The hex SHA-256 of `bytes` (crypto.subtle: secure contexts only; null elsewhere). */

@@ -53,6 +53,9 @@ self.addEventListener("activate", (event) => {
     (async () => {
       const names = await caches.keys();
       await Promise.all(names.filter((name) => isStaleCache(name, SCOPE, VERSION)).map((name) => caches.delete(name)));
+      // Opened now, so that it exists for a Python worker that started before this took over and
+      // keeps its inflated copies there (copies.js), even when no request has been cached yet.
+      await caches.open(CACHE);
       await self.clients.claim();
     })(),
   );
