@@ -311,14 +311,20 @@ def test_a_return_visit_reads_the_inflated_copies_the_first_visit_kept(
     context.close()
 
 
-# Each start of Python's worker: whether the page was still being parsed (early.js, head-start.js).
+# Each start of Python's worker: whether the page was still being parsed (head.js, early.js,
+# head-start.js); and how many of them were ended (early.js ends head.js's far from the viewport).
 RECORD_WORKERS = """(() => {
   const Native = window.Worker;
   window.stWorkers = [];
+  window.stEnded = 0;
   window.Worker = class extends Native {
     constructor(url, ...rest) {
       super(url, ...rest);
       if (String(url).includes("assets/streamlet/worker.js")) window.stWorkers.push(document.readyState);
+    }
+    terminate() {
+      window.stEnded += 1;
+      super.terminate();
     }
   };
 })()"""
@@ -334,16 +340,19 @@ def test_a_return_visit_starts_python_while_the_page_is_parsed(browser: Any, sit
     assert page.evaluate("navigator.serviceWorker.controller !== null")
     page.reload()
     click_counter(page, 1)
-    assert page.evaluate("window.stWorkers") == ["loading"], "one worker, started by early.js, taken by page.js"
+    assert page.evaluate("window.stWorkers") == ["loading"], "one worker, started by head.js, taken by page.js"
+    assert page.evaluate("window.stEnded") == 0
     assert page.locator("script:not([type]):not([src])").evaluate_all(
-        "(scripts) => scripts.filter((s) => s.closest('.st-live')).length") == 0, "early.js leaves no script"
-    # A page whose blocks are out of reach waits for the reader, as on a first visit.
+        "(scripts) => scripts.filter((s) => s.closest('.st-live') || s.dataset.worker).length") == 0, \
+        "head.js and early.js leave no script"
+    # A page whose blocks are out of reach waits for the reader, as on a first visit: head.js's
+    # worker is ended by early.js, and page.js starts one when the block comes near.
     page.set_viewport_size({"width": 800, "height": 200})
     page.goto(url + "?far")
     assert page.locator(COUNTER).evaluate("(b) => b.getBoundingClientRect().top") > 200 + 300
-    assert page.evaluate("window.stWorkers") == []
+    assert page.evaluate("[window.stWorkers, window.stEnded]") == [["loading"], 1]
     page.locator(COUNTER).scroll_into_view_if_needed()
     click_counter(page, 1)
-    assert page.evaluate("window.stWorkers") == ["complete"]
+    assert page.evaluate("window.stWorkers") == ["loading", "complete"]
     assert problems == [], f"console problems: {problems}"
     context.close()

@@ -13,6 +13,7 @@ from streamlet_site.plugin import (
     LivePlugin,
     insert_data,
     start_early,
+    start_from_head,
     page_language,
     render_live_fences,
     script_json,
@@ -140,6 +141,40 @@ def test_start_early_goes_into_the_first_block_only_after_its_data() -> None:
     first_data_end = page_html.index("</script>") + len("</script>")
     assert out == page_html[:first_data_end] + "<script>go()</script>" + page_html[first_data_end:]
     assert start_early("<p>no block</p>", "go()") == "<p>no block</p>"
+
+
+def test_start_from_head_goes_first_in_the_head_after_the_charset_before_any_stylesheet() -> None:
+    page_html = ('<!doctype html>\n<html lang="en">\n  <head>\n    <meta charset="utf-8">\n'
+                 '    <link rel="stylesheet" href="../assets/streamlet/page.css">\n  </head><body></body></html>')
+    out = start_from_head(page_html, "go()", "../assets/streamlet/worker.js")
+    tag = '<script data-worker="../assets/streamlet/worker.js">go()</script>'
+    assert out.count(tag) == 1
+    assert out.index('<meta charset="utf-8">') < out.index(tag) < out.index("<link")
+    assert out.replace(tag, "") == page_html
+    bare = start_from_head("<html><head><title>t</title></head></html>", "go()", "w.js")
+    assert bare == '<html><head><script data-worker="w.js">go()</script><title>t</title></head></html>'
+    assert start_from_head("<p>no head</p>", "go()", "w.js") == "<p>no head</p>"
+
+
+def test_pages_with_live_blocks_get_both_scripts_with_the_worker_relative_to_the_page(tmp_path: Path) -> None:
+    (tmp_path / "early.js").write_text("early()\n", encoding="utf-8")
+    (tmp_path / "head.js").write_text("head()\n", encoding="utf-8")
+    plugin = LivePlugin()
+    plugin.config = SimpleNamespace(web_dist=str(tmp_path))
+    _, data = render_live_fences(PAGE, "docs/zh/x.md", "zh")
+    body = insert_data('<div class="st-live" data-id="c"></div>', {"c": data["c"]}, "docs/zh/x.md")
+    page_html = f'<html><head><meta charset="utf-8"><link rel="stylesheet" href="a.css"></head><body>{body}</body></html>'
+    out = plugin.on_post_page(page_html, SimpleNamespace(url="zh/guide/"), {})
+    head_tag = '<script data-worker="../../assets/streamlet/worker.js">head()</script>'
+    assert out.index('<meta charset="utf-8">') < out.index(head_tag) < out.index("<link")
+    assert out.index("<script>early()</script>") > out.index('class="st-live"')
+    plain = "<html><head><meta charset=\"utf-8\"></head><body><p>x</p></body></html>"
+    assert "<script" not in plugin.on_post_page(plain, SimpleNamespace(url="zh/"), {})
+    (tmp_path / "head.js").write_text("a = '<!--'\n", encoding="utf-8")
+    with pytest.raises(PluginError, match="cannot be written inline"):
+        fresh = LivePlugin()
+        fresh.config = SimpleNamespace(web_dist=str(tmp_path))
+        fresh.on_post_page(page_html, SimpleNamespace(url="zh/guide/"), {})
 
 
 def test_script_json_escapes_markup_characters_and_reprs_the_rest() -> None:

@@ -8,6 +8,12 @@
 // before, so the files are in the service worker's cache and isolation.js will not reload the
 // page) and the block is near the viewport. What the worker posts before page.js takes it is
 // held, and delivered in order once page.js has set its handlers.
+//
+// Earlier still: an inline script in the body runs only once the stylesheets above it are loaded,
+// about 50 ms after navigation on a return visit. So the plugin also writes head.js first thing in
+// the page's <head>, before any stylesheet: on a controlled page it starts the worker at once,
+// viewport unknown. early.js, with layout known, then keeps that worker if its block is near the
+// viewport, and ends it otherwise (page.js then starts one when the reader comes near, as usual).
 
 export const NEAR_PX = 300;
 export const WORKER_OPTIONS = { type: "module", name: "streamlet" };
@@ -20,15 +26,43 @@ export function nearViewport(element, win = globalThis) {
   return rect.bottom > -NEAR_PX && rect.top < win.innerHeight + NEAR_PX;
 }
 
+function controlled(win) {
+  return Boolean(win.navigator?.serviceWorker?.controller) && typeof win.Worker === "function";
+}
+
+/**
+ * Called by head.js with its own script element, whose data-worker attribute (written by the plugin,
+ * relative to the page: no link is parsed yet) names the worker: starts it on a controlled page.
+ */
+export function startFromHead(script, win = globalThis) {
+  const url = script?.dataset?.worker;
+  script?.remove();
+  if (!url || !controlled(win)) return null;
+  return start(new URL(url, win.document.baseURI), win);
+}
+
 /** Called by early.js with its own script element: starts the worker when it should; returns it or null. */
 export function startEarly(script, win = globalThis) {
   const block = script?.parentElement;
   script?.remove();
+  const early = win[KEY];
+  if (early) {
+    // head.js started it without knowing the layout: keep it only where page.js would start one now.
+    if (block && nearViewport(block, win)) return early.worker;
+    delete win[KEY];
+    early.worker.terminate();
+    return null;
+  }
   // The worker sits next to page.css, which the page's head links (extra_css).
   const css = win.document.querySelector(`link[rel="stylesheet"][href$="${PAGE_CSS}"]`);
-  if (!block || !css || !win.navigator?.serviceWorker?.controller || typeof win.Worker !== "function") return null;
+  if (!block || !css || !controlled(win)) return null;
   if (!nearViewport(block, win)) return null;
-  const worker = new win.Worker(new URL("worker.js", css.href), WORKER_OPTIONS);
+  return start(new URL("worker.js", css.href), win);
+}
+
+/** Starts the worker, loading at once, and keeps it with what it posts until page.js takes it. */
+function start(url, win) {
+  const worker = new win.Worker(url, WORKER_OPTIONS);
   const held = [];
   worker.onmessage = (event) => held.push(event);
   worker.onerror = (event) => {

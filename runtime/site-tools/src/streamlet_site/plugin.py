@@ -26,6 +26,7 @@ from mkdocs.config import config_options
 from mkdocs.config.base import Config as MkConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
+from mkdocs.utils import get_relative_url
 
 from streamlet.config import Config
 from streamlet.elements import json_safe
@@ -39,6 +40,8 @@ SERVICE_WORKER = "sw.js"
 VERSION_PLACEHOLDER = "__STREAMLET_BUILD_VERSION__"
 SERVICE_WORKER_META = '<meta name="streamlet-service-worker" content="sw.js">'
 EARLY_SCRIPT = "early.js"  # inlined into each page's first live block, not served (see runtime/web/src/head-start.js)
+HEAD_SCRIPT = "head.js"  # inlined first thing in the <head> of each page with live blocks, not served (same)
+WORKER_PATH = "assets/streamlet/worker.js"  # from the site root, next to page.css
 LIVE_BLOCK_START = '<div class="st-live" data-id='  # how a live block's markup begins
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
 SNAPSHOT = "pyodide-snapshot.gz"  # made by runtime/web/make-snapshot.mjs next to the wheel
@@ -261,6 +264,20 @@ def start_early(page_html: str, script: str) -> str:
     return f"{page_html[:at]}<script>{script}</script>{page_html[at:]}"
 
 
+_HEAD_START = re.compile(r"<head[^>]*>(?:\s*<meta charset=[^>]*>)?", re.I)
+
+
+def start_from_head(page_html: str, script: str, worker_url: str) -> str:
+    """Put ``script`` (head.js: starts Python's worker on a return visit before the stylesheets load)
+    inline first thing in the page's <head>, after its charset (which must come within the first
+    1024 bytes), with the worker's URL relative to the page: no link is parsed yet when it runs."""
+    head = _HEAD_START.search(page_html)
+    if head is None:
+        return page_html
+    tag = f'<script data-worker="{html.escape(worker_url)}">{script}</script>'
+    return f"{page_html[:head.end()]}{tag}{page_html[head.end():]}"
+
+
 _TOML_WITH_OPTIONS = re.compile(r"^(?P<open>[ \t]*(?:`{3,}|~{3,}))toml[ \t]+for=.*$", re.M)
 
 
@@ -300,20 +317,24 @@ class LivePlugin(BasePlugin[LiveConfig]):
         elif getattr(self, "_default_404", None) is not None:
             page.write_bytes(self._default_404)
 
-    def early_script(self) -> str:
-        if getattr(self, "_early", None) is None:
-            path = Path(self.config.web_dist) / EARLY_SCRIPT
+    def inline_script(self, name: str) -> str:
+        """A built script of runtime/web/dist/ to write inline into pages (early.js, head.js), read once."""
+        scripts = self.__dict__.setdefault("_inline", {})
+        if name not in scripts:
+            path = Path(self.config.web_dist) / name
             if not path.exists():
                 raise PluginError(f"{path} is not built yet. Run 'make build', which builds it.")
             script = path.read_text(encoding="utf-8").strip()
             if "</script" in script.lower() or "<!--" in script:
                 raise PluginError(f"{path} cannot be written inline into a page")
-            self._early = script
-        return self._early
+            scripts[name] = script
+        return scripts[name]
 
     def on_post_page(self, output: str, page: Any, config: Any) -> str:
-        if LIVE_BLOCK_START in output:  # the script is read (and must be built) only for such pages
-            output = start_early(output, self.early_script())
+        if LIVE_BLOCK_START in output:  # the scripts are read (and must be built) only for such pages
+            output = start_early(output, self.inline_script(EARLY_SCRIPT))
+            worker_url = get_relative_url(WORKER_PATH, page.url)
+            output = start_from_head(output, self.inline_script(HEAD_SCRIPT), worker_url)
         return opt_in_service_worker(output)
 
     def on_post_template(self, output_content: str, template_name: str, config: Any) -> str:
