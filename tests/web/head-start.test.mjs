@@ -39,15 +39,20 @@ function fakePage({ top = 100, controlled = true, css = true, height = 800 } = {
   return { win, script };
 }
 
-test("a return visit starts the worker next to page.css, loading at once, and the script goes away", () => {
-  const { win, script } = fakePage();
-  const worker = startEarly(script, win);
+/** `worker` started at the site's worker.js, loading at once, held for page.js; its script gone. */
+function assertStarted(worker, script, win) {
   assert.ok(worker instanceof FakeWorker);
   assert.equal(worker.url, "https://user.github.io/docs/assets/streamlet/worker.js");
   assert.deepEqual(worker.options, WORKER_OPTIONS);
   assert.deepEqual(worker.posted, [{ type: "init" }]);
   assert.ok(script.removed);
   assert.ok(hasEarlyWorker(win));
+}
+
+test("a return visit starts the worker next to page.css, loading at once, and the script goes away", () => {
+  const { win, script } = fakePage();
+  const worker = startEarly(script, win);
+  assertStarted(worker, script, win);
 });
 
 test("no early start on a first visit, far from the viewport, or without the page's own stylesheet", () => {
@@ -90,12 +95,7 @@ test("on a controlled page head.js starts the worker at the URL the plugin wrote
   const { win } = fakePage({ css: false });
   const script = headScript();
   const worker = startFromHead(script, win);
-  assert.ok(worker instanceof FakeWorker);
-  assert.equal(worker.url, "https://user.github.io/docs/assets/streamlet/worker.js");
-  assert.deepEqual(worker.options, WORKER_OPTIONS);
-  assert.deepEqual(worker.posted, [{ type: "init" }]);
-  assert.ok(script.removed);
-  assert.ok(hasEarlyWorker(win));
+  assertStarted(worker, script, win);
 });
 
 test("head.js starts nothing on a first visit, without Worker, or without a URL", () => {
