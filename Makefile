@@ -59,7 +59,7 @@ $(STAMPS)/web: $(STAMPS)/npm $(STAMPS)/wheel $(WEB_SRC)
 	@touch $@
 
 # Pyodide's memory with the runtime imported, made under Node from the pinned package and the wheel.
-$(STAMPS)/snapshot: $(STAMPS)/npm $(STAMPS)/wheel runtime/web/make-snapshot.mjs
+$(STAMPS)/snapshot: $(STAMPS)/npm $(STAMPS)/wheel runtime/web/make-snapshot.mjs runtime/web/src/runtime-zip.js
 	@echo "== Pyodide memory snapshot"
 	@node runtime/web/make-snapshot.mjs
 	@touch $@

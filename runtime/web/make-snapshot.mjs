@@ -1,5 +1,5 @@
 // Makes the Pyodide memory snapshot the site serves: the pinned Pyodide booted under Node, the
-// browser's runtime wheel (runtime/dist/browser/) unpacked into site-packages and `streamlet.bridge` imported (with WARM_IMPORTS),
+// browser's runtime wheel (runtime/dist/browser/) put on sys.path as the worker puts it (src/runtime-zip.js) and `streamlet.bridge` imported (with WARM_IMPORTS),
 // then Python's whole memory saved. A worker that loads it skips Python's start-up and the runtime's imports.
 //
 //   node runtime/web/make-snapshot.mjs        (from the repository root)
@@ -17,6 +17,8 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
+
+import { installRuntime } from "./src/runtime-zip.js";
 
 export const SNAPSHOT_FORMAT = 2;
 // Zeros are left out by whole pages of this size; finer cuts save little (measured: 16.0 MB of 31.5
@@ -65,8 +67,7 @@ export async function makeSnapshot(wheelPath, { indexURL = `${path.dirname(requi
   const { loadPyodide } = require("pyodide");
   const wheel = readFileSync(wheelPath);
   const pyodide = await loadPyodide({ indexURL, _makeSnapshot: true });
-  const sitePackages = pyodide.runPython("import site; site.getsitepackages()[0]");
-  pyodide.unpackArchive(new Uint8Array(wheel), "wheel", { extractDir: sitePackages });
+  installRuntime(pyodide, new Uint8Array(wheel));
   pyodide.runPython(WARM_IMPORTS.map((name) => `import ${name}`).join("\n"));
   const snapshot = pyodide.makeMemorySnapshot();
   const stamp = {

@@ -1,5 +1,5 @@
 // A memory snapshot made as the build makes it (runtime/web/make-snapshot.mjs), then restored as the
-// worker restores it: the wheel unpacked again, the bridge's handle used for a run, an event and a
+// worker restores it: the wheel written again where the snapshot's sys.path finds it, the bridge's handle used for a run, an event and a
 // check, and a module of the runtime imported afresh from the unpacked wheel.
 // Prints one JSON line.
 // Usage: node tests/pyodide/run_snapshot.mjs WHEEL
@@ -8,6 +8,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 
 import { makeSnapshot } from "../../runtime/web/make-snapshot.mjs";
+import { installRuntime } from "../../runtime/web/src/runtime-zip.js";
 
 const require = createRequire(import.meta.url);
 const [wheelPath] = process.argv.slice(2);
@@ -18,8 +19,7 @@ const made = performance.now();
 const { stamp, snapshot } = await makeSnapshot(wheelPath, { indexURL });
 const restored = performance.now();
 const pyodide = await loadPyodide({ indexURL, _loadSnapshot: snapshot });
-const sitePackages = pyodide.runPython("import site; site.getsitepackages()[0]");
-pyodide.unpackArchive(new Uint8Array(readFileSync(wheelPath)), "wheel", { extractDir: sitePackages });
+installRuntime(pyodide, new Uint8Array(readFileSync(wheelPath)));
 const handle = pyodide.pyimport("streamlet.bridge").handle;
 const ready = performance.now();
 const ask = (message) => JSON.parse(handle(JSON.stringify(message)));
@@ -29,7 +29,7 @@ const button = run.elements.find((e) => e.type === "button");
 const event = ask({ type: "event", id: 2, session: "s", widget: button.id, trigger: true });
 const steps = [{ action: "click", target: "Add", expect: { state: { n: 1 } } }];
 const check = ask({ type: "check", id: 3, code, steps });
-// The snapshot holds every module it imported, not their files: importing one afresh reads the wheel.
+// The snapshot holds every module it imported, not the wheel's file: importing one afresh reads it.
 const later = pyodide.runPython(`
 import importlib, sys
 sys.modules.pop("streamlet.testing", None)

@@ -83,7 +83,7 @@ def test_a_snapshot_with_the_runtime_imported_runs_events_and_checks(restored: d
     markdown = [e["body"] for e in restored["event"]["elements"] if e["type"] == "markdown"]
     assert markdown == ["n = `1`"], restored["event"]
     assert restored["check"] == {"type": "checked", "id": 3, "ok": True, "failures": []}
-    # A module imported afresh is read from the wheel unpacked after restoring.
+    # A module imported afresh is read from the wheel, written again after restoring (runtime-zip.js).
     assert restored["later"] == "AppTest"
     report(f"pyodide: a memory snapshot of the runtime made in {restored['make_ms']} ms "
            f"({restored['stamp']['bytes'] / 1e6:.1f} MB), restored and ready in {restored['restore_ms']} ms under Node")

@@ -16,6 +16,11 @@ function fakeCaches(names = []) {
   const storage = {
     caches,
     keys: async () => [...caches.keys()],
+    // As browsers do: the first cache, in the order they were made, that holds the URL.
+    match: async (url) => {
+      for (const entries of caches.values()) if (entries.has(String(url))) return entries.get(String(url)).clone();
+      return undefined;
+    },
     open: async (name) => {
       if (!caches.has(name)) caches.set(name, new Map());
       const entries = caches.get(name);
@@ -124,4 +129,33 @@ test("a part that failed, or a cache that refuses, leaves no copy and no rejecti
   quota.keep(WASM, "v", "application/wasm", [new Uint8Array([1])]);
   await quota.save();
   assert.equal(await quota.find(WASM, "v"), null);
+});
+
+test("a copy is found in one round trip; an older build's copy for something else sends it to the newest cache", async () => {
+  const older = cacheName(SCOPE, "a.1");
+  const newer = cacheName(SCOPE, "b.1");
+  const storage = fakeCaches([older, newer]);
+  const calls = [];
+  for (const name of ["keys", "open", "match"]) {
+    const real = storage[name];
+    storage[name] = (...args) => {
+      calls.push(name);
+      return real(...args);
+    };
+  }
+  const put = async (name, tag, byte) => {
+    const headers = { [TAG_HEADER]: tag };
+    await (await storage.open(name)).put(copyUrl(WASM), new Response(new Uint8Array([byte]), { headers }));
+  };
+  await put(newer, "314.0.7", 7);
+  calls.length = 0;
+  const copies = new Copies(SCOPE, { cacheStorage: storage });
+  assert.deepEqual(new Uint8Array(await (await copies.find(WASM, "314.0.7")).arrayBuffer()), new Uint8Array([7]));
+  assert.deepEqual(calls, ["match"]);
+  await put(older, "314.0.6", 6); // the older cache now answers the first question
+  calls.length = 0;
+  assert.deepEqual(new Uint8Array(await (await copies.find(WASM, Promise.resolve("314.0.7"))).arrayBuffer()), new Uint8Array([7]));
+  assert.deepEqual(calls.slice(0, 2), ["match", "keys"]);
+  assert.equal(await copies.find(WASM, "314.0.8"), null);
+  assert.equal(await copies.find(SNAPSHOT, "sha"), null);
 });

@@ -44,19 +44,19 @@ export async function fetchWheel(url) {
  * Whether to start from the snapshot: at once when a first visit would (the browser does not call the
  * link slow), else once the caches are asked whether a previous visit left it.
  */
-async function snapshotChosen(url, copies) {
+async function snapshotChosen(url, copy) {
   if (firstVisitWantsSnapshot(globalThis.navigator?.connection)) return true;
-  return Boolean(await copies.find(url, __STREAMLET_WHEEL_SHA256__)) || snapshotWanted(url);
+  return Boolean(await copy) || snapshotWanted(url);
 }
 
 /**
- * The snapshot's bytes (a promise Pyodide awaits while it loads): from the copy a previous visit kept,
- * else (none, or one that does not fit) from the .gz, whose stamp line and data are handed to `fetched`
- * (kept once Python is up).
+ * The snapshot's bytes (a promise Pyodide awaits while it loads): from `found`, the copy a previous
+ * visit kept (a promise of it, or of null), else (none, or one that does not fit) from the .gz, whose
+ * stamp line and data are handed to `fetched` (kept once Python is up).
  * `expected` is a promise of what the stamp must say ({pyodide, wheelSha256}).
  */
-async function snapshotBytes(url, copies, expected, fetched) {
-  const copy = await copies.find(url, __STREAMLET_WHEEL_SHA256__);
+async function snapshotBytes(url, found, copies, expected, fetched) {
+  const copy = await found;
   if (copy) {
     try {
       const body = await copy.arrayBuffer();
@@ -132,10 +132,11 @@ export async function startPython(pyodideModule, { indexURL, snapshotUrl, copies
   version.catch(() => {}); // the same failure is awaited below
   const wasmUrl = new URL("pyodide.asm.wasm", indexURL).href;
   const compiled = compiledCopy(copies, `${wasmUrl}.gz`, version);
+  const found = copies.find(snapshotUrl, __STREAMLET_WHEEL_SHA256__); // never rejects
   let fetched = null;
-  const chosen = await snapshotChosen(snapshotUrl, copies);
+  const chosen = await snapshotChosen(snapshotUrl, found);
   const expected = version.then((pyodide) => ({ pyodide, wheelSha256: __STREAMLET_WHEEL_SHA256__ }));
-  const snapshot = chosen && snapshotBytes(snapshotUrl, copies, expected, (line, data) => (fetched = { line, data }));
+  const snapshot = chosen && snapshotBytes(snapshotUrl, found, copies, expected, (line, data) => (fetched = { line, data }));
   if (snapshot) snapshot.catch(() => {}); // Pyodide awaits it; a refusal is said below, not left unhandled
   const { loadPyodide } = await pyodideModule;
   mark("pyodide-module");

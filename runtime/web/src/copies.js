@@ -43,12 +43,23 @@ export class Copies {
     return Promise.all(names.reverse().map((name) => this.cacheStorage.open(name)));
   }
 
-  /** The inflated copy of `gzUrl` made for `tag` (or a promise of it; a Response from the cache), or null. */
+  /**
+   * The inflated copy of `gzUrl` made for `tag` (or a promise of it; a Response from the cache), or null.
+   * Asked of all caches at once first (one round trip to the browser, where listing and opening them
+   * takes three, each slow while the page is still loading); their listing is walked, newest first,
+   * only when that finds a copy made for something else (an older build's cache not deleted yet).
+   */
   async find(gzUrl, tag) {
+    if (!this.cacheStorage) return null;
     try {
+      const url = copyUrl(gzUrl);
+      const first = await this.cacheStorage.match(url);
+      if (!first) return null;
+      const wanted = await tag;
+      if (first.headers.get(TAG_HEADER) === wanted) return first;
       for (const cache of await this.caches()) {
-        const hit = await cache.match(copyUrl(gzUrl));
-        if (hit) return hit.headers.get(TAG_HEADER) === (await tag) ? hit : null;
+        const hit = await cache.match(url);
+        if (hit) return hit.headers.get(TAG_HEADER) === wanted ? hit : null;
       }
     } catch {
       // no cache storage here, or it failed: inflate as on a first visit

@@ -11,6 +11,7 @@
 
 import { IntegrityError, fetchWheel, mark, startPython } from "./boot.js";
 import { Copies, siteScope } from "./copies.js";
+import { installRuntime } from "./runtime-zip.js";
 import { SNAPSHOT_NAME } from "./snapshot.js";
 
 mark("worker");
@@ -41,9 +42,8 @@ async function init() {
     pyodide = started.pyodide;
     mark("python");
     self.postMessage({ type: "progress", stage: "runtime" });
-    // Also after a snapshot: what the runtime imports later (on a check, say) is read from here.
-    const sitePackages = pyodide.runPython("import site; site.getsitepackages()[0]");
-    pyodide.unpackArchive(await wheel, "wheel", { extractDir: sitePackages });
+    // Also after a snapshot: what the runtime imports later (on a check, say) is read from there.
+    installRuntime(pyodide, await wheel);
     handle = pyodide.pyimport("streamlet.bridge").handle;
     mark("ready");
     self.postMessage({ type: "ready", boot: started.boot });
