@@ -6,6 +6,7 @@ Nothing is built here: the tests read ``site/`` as ``make build`` left it and co
 from __future__ import annotations
 
 import gzip
+import re
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 from pathlib import Path
@@ -90,6 +91,18 @@ def test_every_language_has_the_same_pages() -> None:
         by_lang[lang].add(rest)
     assert by_lang["en"], "no English page in site/"
     assert by_lang["zh"] == by_lang["en"] == by_lang["ja"], by_lang
+
+
+def test_every_page_title_names_its_site_once() -> None:
+    titles = {}
+    for path, index in pages().items():
+        found = re.findall(r"<title>([^<]*)</title>", index.read_text(encoding="utf-8"))
+        assert len(found) == 1, f"{path}: {found}"
+        parts = found[0].split(" - ")
+        assert len(parts) == len(set(parts)), f"{path}: {found[0]}"
+        titles[path] = found[0]
+    assert titles["zh/"] == "会话状态交互式教程", titles["zh/"]
+    assert titles["ja/guide/"].endswith(" - 動かして学ぶセッションステート"), titles["ja/guide/"]
 
 
 def test_canonical_and_hreflang_of_every_page(site_url: str) -> None:
