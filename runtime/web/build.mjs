@@ -1,5 +1,5 @@
 // Bundles the live examples' browser code into runtime/web/dist/:
-// page.js and worker.js (ES modules), page.css, sw.js, early.js and head.js (classic scripts), minified. The file
+// page.js and worker.js (ES modules), page.css, sw.js, early.js, head.js and search-later.js (classic scripts), minified. The file
 // name and SHA-256 of the browser's runtime wheel (runtime/dist/browser/, which the site serves gzipped) are
 // compiled into the worker, so the site serves exactly the wheel this build saw and the worker refuses any other.
 // What page.js imports on demand (CodeMirror, when a reader first opens an editor; HTML's whole table of
@@ -61,6 +61,8 @@ try {
   await esbuild.build({ ...common, entryPoints: { early: path.join(here, "src", "early.js") }, outdir, format: "iife" });
   // Inlined by the docs plugin first thing in the <head> of a page with live blocks (see head-start.js).
   await esbuild.build({ ...common, entryPoints: { head: path.join(here, "src", "head.js") }, outdir, format: "iife" });
+  // Written by the docs plugin next to Material's search worker, with that worker's name (search-later.js).
+  await esbuild.build({ ...common, entryPoints: { "search-later": path.join(here, "src", "search-later.js") }, outdir, format: "iife" });
   console.log(`runtime/web/dist: ${readdirSync(outdir).sort().join(", ")} (wheel ${wheel})`);
 } catch (err) {
   // esbuild has already printed its own errors; ours (the wheel) need saying.

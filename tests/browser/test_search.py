@@ -119,3 +119,66 @@ def test_each_language_has_an_index_of_its_own_pages() -> None:
                 assert "\u200b" not in doc["title"] + doc["text"], (lang, doc["location"])
         if lang == "zh":
             assert all("\u200b" in doc["title"] + doc["text"] for doc in index["docs"]), "zh index not segmented"
+
+
+# An init script: `window.stOrder` lists, in order, Python's worker becoming ready ("python") and
+# Material's search worker answering its index ("search"), and `window.stSearchWorkers` the URLs of
+# the search workers the page made.
+RECORD_ORDER = """(() => {
+  const Native = window.Worker;
+  window.stOrder = [];
+  window.stSearchWorkers = [];
+  window.Worker = class extends Native {
+    constructor(url, ...rest) {
+      super(url, ...rest);
+      const search = String(url).includes("/workers/");
+      if (search) window.stSearchWorkers.push(new URL(url, location.href).pathname);
+      this.addEventListener("message", (event) => {
+        if (!search && event.data?.type === "ready") window.stOrder.push("python");
+        if (search && event.data?.type === 1) window.stOrder.push("search");
+      });
+    }
+  };
+})()"""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", ["", "ja/"])
+def test_a_live_page_builds_its_search_index_once_python_is_up(browser: Any, site_url: str, lang: str) -> None:
+    """On a page with live blocks Material's search worker is search-later.js (written next to it as
+    streamlet-search.js): the index is built after Python's worker is ready, without the reader
+    touching search, and a query then works (Japanese: lunr's files still load relative to Material's worker)."""
+    context = browser.new_context()
+    try:
+        first = context.new_page()
+        first.goto(site_url + lang)  # the first visit installs the service worker and caches Python
+        first.wait_for_function("navigator.serviceWorker.controller !== null", timeout=30_000)
+        first.close()
+        page = context.new_page()
+        page.add_init_script(RECORD_ORDER)
+        page.goto(site_url + lang)
+        page.wait_for_function("window.stOrder.length === 2", timeout=30_000)
+        assert page.evaluate("window.stOrder") == ["python", "search"]
+        assert page.evaluate("window.stSearchWorkers") == ["/assets/javascripts/workers/streamlet-search.js"]
+        box = page.locator('input[data-md-component="search-query"]')
+        box.click()
+        box.fill("callback" if lang == "" else "コールバック")
+        box.press("End")
+        expect(page.locator(".md-search-result__list > li").first).to_be_visible(timeout=15_000)
+    finally:
+        context.close()
+
+
+def test_only_pages_with_live_blocks_hold_search_back() -> None:
+    if not (SITE / "index.html").exists():
+        pytest.fail("site/ is not built: run 'make build' (make test does it)")
+    worker = re.compile(r'"search": "([^"]*)"')
+    for page in [SITE / "index.html", SITE / "zh" / "guide" / "index.html", SITE / "404.html"]:
+        text = page.read_text(encoding="utf-8")
+        [url] = worker.findall(text)
+        live = '<div class="st-live"' in text
+        assert url.endswith("/streamlet-search.js" if live else ".min.js"), (page, url)
+        assert live == (page.name != "404.html"), page
+    wrapper = (SITE / "assets" / "javascripts" / "workers" / "streamlet-search.js").read_text(encoding="utf-8")
+    [material] = sorted((SITE / "assets" / "javascripts" / "workers").glob("search.*.min.js"))
+    assert f'importScripts("{material.name}")' in wrapper

@@ -9,6 +9,7 @@ import { h } from "./dom.js";
 import { NEAR_PX, WORKER_OPTIONS, hasEarlyWorker, nearViewport, takeEarlyWorker } from "./head-start.js";
 import { LiveBlock } from "./live-block.js";
 import { setupPickers } from "./picker.js";
+import { searchGate } from "./search-gate.js";
 import { parseShareHash } from "./share.js";
 
 const NEAR_VIEWPORT = `${NEAR_PX}px`;
@@ -104,6 +105,11 @@ function setup() {
     spawn: () => takeEarlyWorker() ?? new Worker(new URL("./worker.js", import.meta.url), WORKER_OPTIONS),
     interruptBuffer: interruptBuffer(),
     loadTimeoutMs: loadTimeoutMs(),
+  });
+  // Material's search index is built once Python is up (or failed), not while it starts.
+  const releaseSearch = searchGate();
+  client.on((event) => {
+    if (event.type === "state" && (event.state === "ready" || event.state === "failed")) releaseSearch();
   });
   // Python starts once the service worker has decided against a reload (see isolation.js).
   const startPython = () => isolation.then((reloading) => reloading || client.start());

@@ -42,6 +42,10 @@ SERVICE_WORKER_META = '<meta name="streamlet-service-worker" content="sw.js">'
 EARLY_SCRIPT = "early.js"  # inlined into each page's first live block, not served (see runtime/web/src/head-start.js)
 HEAD_SCRIPT = "head.js"  # inlined first thing in the <head> of each page with live blocks, not served (same)
 WORKER_PATH = "assets/streamlet/worker.js"  # from the site root, next to page.css
+SEARCH_LATER = "search-later.js"  # written next to Material's search worker as SEARCH_WRAPPER, not served here
+SEARCH_WORKERS = "assets/javascripts/workers"  # Material's search worker (search.<hash>.min.js)
+SEARCH_WRAPPER = "streamlet-search.js"
+SEARCH_PLACEHOLDER = "__STREAMLET_SEARCH_WORKER__"
 LIVE_BLOCK_START = '<div class="st-live" data-id='  # how a live block's markup begins
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
 SNAPSHOT = "pyodide-snapshot.gz"  # made by runtime/web/make-snapshot.mjs next to the wheel
@@ -278,6 +282,27 @@ def start_from_head(page_html: str, script: str, worker_url: str) -> str:
     return f"{page_html[:head.end()]}{tag}{page_html[head.end():]}"
 
 
+_CONFIG_SEARCH = re.compile(r'("search":\s*"[^"]*/)search\.[0-9a-f]+\.min\.js"')
+
+
+def hold_search(page_html: str) -> str:
+    """Point Material's ``__config.search`` at SEARCH_WRAPPER (runtime/web/src/search-later.js), which
+    holds the search index back while Python starts; the page tells it when to go (search-gate.js)."""
+    return _CONFIG_SEARCH.sub(lambda m: f'{m.group(1)}{SEARCH_WRAPPER}"', page_html, count=1)
+
+
+def write_search_wrapper(site: Path, script: Path) -> None:
+    """Write ``script`` (search-later.js) next to Material's search worker, with that worker's name."""
+    workers = sorted((site / SEARCH_WORKERS).glob("search.*.min.js"))
+    if len(workers) != 1:
+        raise PluginError(f"expected one Material search worker in {site / SEARCH_WORKERS}, found {len(workers)}")
+    text = script.read_text(encoding="utf-8")
+    if SEARCH_PLACEHOLDER not in text:
+        raise PluginError(f"{script} does not name {SEARCH_PLACEHOLDER}")
+    (site / SEARCH_WORKERS / SEARCH_WRAPPER).write_text(
+        text.replace(SEARCH_PLACEHOLDER, json.dumps(workers[0].name)), encoding="utf-8")
+
+
 _TOML_WITH_OPTIONS = re.compile(r"^(?P<open>[ \t]*(?:`{3,}|~{3,}))toml[ \t]+for=.*$", re.M)
 
 
@@ -335,6 +360,7 @@ class LivePlugin(BasePlugin[LiveConfig]):
             output = start_early(output, self.inline_script(EARLY_SCRIPT))
             worker_url = get_relative_url(WORKER_PATH, page.url)
             output = start_from_head(output, self.inline_script(HEAD_SCRIPT), worker_url)
+            output = hold_search(output)
         return opt_in_service_worker(output)
 
     def on_post_template(self, output_content: str, template_name: str, config: Any) -> str:
@@ -348,7 +374,8 @@ class LivePlugin(BasePlugin[LiveConfig]):
         wheels = sorted(wheel_dir.glob("streamlet-*.whl"))
         snapshot = Path(self.config.wheel_dir) / SNAPSHOT
         pyodide = Path(self.config.pyodide_dir)
-        missing = [str(p) for p in (dist / "page.js", dist / "worker.js", dist / "page.css", dist / "sw.js")
+        missing = [str(p) for p in (dist / "page.js", dist / "worker.js", dist / "page.css", dist / "sw.js",
+                                    dist / SEARCH_LATER)
                    if not p.exists()]
         missing += [str(pyodide / f) for f in PYODIDE_FILES if not (pyodide / f).exists()]
         missing += [] if snapshot.exists() else [str(snapshot)]
@@ -360,7 +387,7 @@ class LivePlugin(BasePlugin[LiveConfig]):
         target = site / "assets" / "streamlet"
         target.mkdir(parents=True, exist_ok=True)
         for item in dist.iterdir():
-            if item.name not in (SERVICE_WORKER, EARLY_SCRIPT):  # the root, below; inline in pages
+            if item.name not in (SERVICE_WORKER, EARLY_SCRIPT, SEARCH_LATER):  # root; inline; search's folder
                 shutil.copy2(item, target / item.name)
         # One gzip stream (the wheel's entries are stored): the worker fetches <wheel>.gz and inflates it.
         write_gzipped(wheels[0], target / f"{wheels[0].name}.gz", level=9)
@@ -379,3 +406,4 @@ class LivePlugin(BasePlugin[LiveConfig]):
         for name in PYODIDE_GZIPPED:
             write_gzipped(pyodide / name, pyodide_target / f"{name}.gz")
         write_service_worker(site, dist / "sw.js")
+        write_search_wrapper(site, dist / SEARCH_LATER)
